@@ -1,0 +1,23 @@
+from django.shortcuts import render
+
+from wagtail.models import Page, Site
+
+
+def _page_tree(root):
+    """Return [(page, children), …] for the live public pages under root, in tree order."""
+    pages = Page.objects.descendant_of(root, inclusive=True).live().public().order_by("path")
+    nodes = {}
+    tree = []
+    for page in pages:
+        node = (page, [])
+        nodes[page.path] = node
+        parent = nodes.get(page.path[: -Page.steplen])
+        (parent[1] if parent else tree).append(node)
+    return tree
+
+
+def site_plan(request):
+    """The plan du site: every public page of this site, as a nested list."""
+    site = Site.find_for_request(request)
+    tree = _page_tree(site.root_page) if site else []
+    return render(request, "home/site_plan.html", {"tree": tree})
