@@ -2,6 +2,8 @@ from django.shortcuts import render
 
 from wagtail.models import Page, Site
 
+from .staff import staff_required
+
 
 def _page_tree(root):
     """Return [(page, children), …] for the live public pages under root, in tree order."""
@@ -21,3 +23,9 @@ def site_plan(request):
     site = Site.find_for_request(request)
     tree = _page_tree(site.root_page) if site else []
     return render(request, "home/site_plan.html", {"tree": tree})
+
+
+@staff_required
+def staff_home(request):
+    """The staff area's front door: what a CPIP or an editor can do here."""
+    return render(request, "home/staff_home.html")

@@ -21,6 +21,10 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("connexion/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("espace-pro/", home_views.staff_home, name="staff_home"),
+    path("", include("guides.urls")),
+    path("", include("directory.urls")),
+    path("", include("agenda.urls")),
 ]
 
 if settings.DEBUG:
