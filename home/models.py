@@ -98,6 +98,23 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    directory_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page de l'annuaire des France services"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Les fiches et le calendrier renvoient vers cette page."),
+    )
+    agenda_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page du calendrier des permanences"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     footer_links = StreamField(
         [("link", FooterLinkBlock())],
         verbose_name=_("autres liens du pied de page"),
@@ -124,6 +141,10 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("footer_links"),
             ],
             heading=_("Pied de page"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("directory_page"), FieldPanel("agenda_page")],
+            heading=_("Pages clés"),
         ),
     ]
 
