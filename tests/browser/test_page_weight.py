@@ -18,9 +18,10 @@ def transferred_bytes(response):
 
     When the server compressed the body, the browser's own count of the
     encoded body is used. Django's test server compresses nothing, whereas in
-    production WhiteNoise serves static files pre-compressed and the HTML
-    goes out compressed too: so an uncompressed body is counted as gzip at
-    level 6 (zlib's default; WhiteNoise's level 9 and Brotli only do better).
+    production WhiteNoise sends static files pre-compressed and the HTML goes
+    out compressed by the page cache or the reverse proxy: so an uncompressed
+    body is counted as gzip at level 6, zlib's default (WhiteNoise's level 9
+    and Brotli only do better). Response headers count too: they travel.
     """
     sizes = response.request.sizes()
     if response.headers.get("content-encoding"):
