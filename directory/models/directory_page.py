@@ -38,7 +38,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         verbose_name_plural = _("annuaires des France services")
 
     def structures(self):
-        return Structure.objects.in_department().with_details()
+        return Structure.objects.in_department()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -75,13 +75,15 @@ class DirectoryPage(RoutablePageMixin, Page):
         if partner:
             structures = structures.offering(partner)
         if order == DirectoryFilterForm.BY_COMMUNE:
-            groups = [ArrondissementGroup(_("Par commune, de A à Z"), list(structures.alphabetical()))]
+            groups = [ArrondissementGroup(_("Par commune, de A à Z"), structures.alphabetical().listing())]
         else:
-            groups = group_by_arrondissement(structures)
+            groups = group_by_arrondissement(structures.listing())
         return self.render(
             request,
             context_overrides={
                 "filter_form": form,
+                "partners": form.fields["partenaire"].queryset,
+                "order": order,
                 "search_form": CommuneSearchForm(),
                 "partner": partner,
                 "groups": groups,
@@ -131,7 +133,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{opendata.CSV_FILENAME}"'
         response["Access-Control-Allow-Origin"] = "*"
-        opendata.write_csv(self.structures(), response)
+        opendata.write_csv(self.structures().for_listing(), response)
         return response
 
     @path("donnees-ouvertes/json/", name="open_data_json")
@@ -139,7 +141,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         from .. import opendata
 
         response = JsonResponse(
-            opendata.as_json(self.structures(), self.get_full_url(request)),
+            opendata.as_json(self.structures().with_details(), self.get_full_url(request)),
             json_dumps_params={"ensure_ascii": False, "indent": 1},
         )
         response["Access-Control-Allow-Origin"] = "*"
@@ -148,7 +150,7 @@ class DirectoryPage(RoutablePageMixin, Page):
     @path("<slug:slug>/", name="structure")
     def structure_route(self, request, slug):
         """One structure's page: address, hours, partners, stops."""
-        structure = self.structures().filter(slug=slug).first()
+        structure = self.structures().with_details().filter(slug=slug).first()
         if structure is None:
             raise Http404
         return self.render(

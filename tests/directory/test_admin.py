@@ -174,3 +174,15 @@ def test_editor_opens_the_edit_form_of_an_imported_structure(client, editor, sam
     assert response.status_code == 200
     assert "Fichier officiel" in html and "Compléments" in html
     assert "Un nouvel import les remplace" in html
+
+
+def test_editor_lists_and_filters_the_structures(client, editor, sample_csv):
+    from directory.importers import import_france_services
+
+    import_france_services(sample_csv, department="77")
+    client.force_login(editor)
+    response = client.get(reverse("wagtailsnippets_directory_structure:list") + "?format=bus&q=nemours")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bus France services Pimms Médiation Nemours" in html
+    assert "France services La Poste de Rebais" not in html
