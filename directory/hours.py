@@ -163,10 +163,10 @@ class Schedule:
         ]
 
     def week(self):
-        """[(weekday name, "9 h – 12 h et 14 h – 17 h" or "fermé")], Monday to Saturday, Sunday if open."""
+        """[(weekday name, ["9 h – 12 h", "14 h – 17 h"])], Monday to Saturday (Sunday if open); [] = closed."""
         days = range(7) if self.weekly.get(6) else range(6)
         return [
-            (WEEKDAYS[day], format_ranges(merge_ranges(self.weekly[day])) if self.weekly.get(day) else "")
+            (WEEKDAYS[day], [format_ranges([r]) for r in merge_ranges(self.weekly.get(day) or [])])
             for day in days
         ]
 

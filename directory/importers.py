@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.search.backends import get_search_backends
 
-from .models import Commune, OpeningHours, Structure, unique_slug
+from .models import DEPARTMENT, Commune, OpeningHours, Structure, unique_slug
 
 COLUMNS = [
     "id_fs",
@@ -218,7 +218,7 @@ def parse_hours(value):
     text = value.strip()
     if not text:
         return [], []
-    if plain(text) in CLOSED_WORDS:
+    if not text[0].isdigit() and plain(text) in CLOSED_WORDS:
         return [], [_("compris comme « fermé ce jour-là »")]
     ranges, notes = [], []
     for part in re.split(r"\s*[/;,]\s*|\s+et\s+", text):
@@ -470,21 +470,31 @@ class RowParser:
         return latitude, longitude
 
 
-def _hours_of(opening_hours):
+def _stored_hours():
+    """{structure id: {weekday: sorted ranges}} for every structure, in one light query."""
     hours = {}
-    for line in opening_hours:
-        hours.setdefault(line.weekday, []).extend(line.ranges)
-    return {weekday: sorted(ranges) for weekday, ranges in hours.items()}
+    rows = OpeningHours.objects.values_list(
+        "structure_id", "weekday", "opens", "closes", "opens_again", "closes_again"
+    )
+    for pk, weekday, opens, closes, opens_again, closes_again in rows:
+        ranges = hours.setdefault(pk, {}).setdefault(weekday, [])
+        ranges.append((opens, closes))
+        if opens_again and closes_again:
+            ranges.append((opens_again, closes_again))
+    for weekly in hours.values():
+        for ranges in weekly.values():
+            ranges.sort()
+    return hours
 
 
-def _opening_hours_rows(structure, hours):
+def _opening_hours_rows(structure_id, hours):
     rows = []
     for weekday, ranges in sorted(hours.items()):
         first, *rest = ranges
         second = rest[0] if rest else (None, None)
         rows.append(
             OpeningHours(
-                structure=structure,
+                structure_id=structure_id,
                 weekday=weekday,
                 opens=first[0],
                 closes=first[1],
@@ -524,7 +534,8 @@ def import_france_services(data, department=None, dry_run=False):
         seen[parsed.id_fs] = line
         parsed_rows.append(parsed)
 
-    existing = {s.id_fs: s for s in Structure.objects.exclude(id_fs=None).prefetch_related("opening_hours")}
+    existing = {s.id_fs: s for s in Structure.objects.exclude(id_fs=None)}
+    stored_hours = _stored_hours()
     scope = [s for s in existing.values() if not department or s.department == department]
     report.missing = sorted((s for s in scope if s.id_fs not in seen), key=lambda s: s.name)
     communes = {c.code: c for c in Commune.objects.all()}
@@ -542,7 +553,7 @@ def import_france_services(data, department=None, dry_run=False):
             to_create.append((structure, parsed.hours))
             continue
         changed = [name for name in FILE_FIELDS if getattr(structure, name) != parsed.values[name]]
-        if _hours_of(structure.opening_hours.all()) != parsed.hours:
+        if stored_hours.get(structure.pk, {}) != parsed.hours:
             changed.append("hours")
             hours_to_replace[structure.pk] = (structure, parsed.hours)
         if not changed:
@@ -565,18 +576,22 @@ def import_france_services(data, department=None, dry_run=False):
         )
         Structure.objects.bulk_update(to_update, FILE_FIELDS + ["commune", "updated_at"], batch_size=500)
         OpeningHours.objects.filter(structure_id__in=list(hours_to_replace)).delete()
-        new_hours = [row for structure, hours in to_create for row in _opening_hours_rows(structure, hours)]
+        new_hours = [
+            row for structure, hours in to_create for row in _opening_hours_rows(structure.pk, hours)
+        ]
         new_hours += [
             row
             for structure, hours in hours_to_replace.values()
-            for row in _opening_hours_rows(structure, hours)
+            for row in _opening_hours_rows(structure.pk, hours)
         ]
         OpeningHours.objects.bulk_create(new_hours, batch_size=1000)
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(Structure, created + to_update)
-        from .guide import schedule_rebuild
+        if any(structure.department == DEPARTMENT for structure in created + to_update):
+            # The guide shows the département's structures only.
+            from .guide import schedule_rebuild
 
-        schedule_rebuild()
+            schedule_rebuild()
     return report
 
 

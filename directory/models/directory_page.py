@@ -1,5 +1,7 @@
 """The directory page: every structure, the search by commune, one page per structure, the guide."""
 
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +46,11 @@ class DirectoryPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["directory_url"] = self.get_url(request)
         return context
+
+    def search_url(self, query=""):
+        """The commune search page, with ``query`` ("77230", "st fargeau") already asked."""
+        url = self.url + self.reverse_subpage("search").lstrip("/")
+        return f"{url}?{urlencode({'q': query})}" if query else url
 
     def structure_url(self, structure):
         return self.url + self.reverse_subpage("structure", args=[structure.slug]).lstrip("/")

@@ -1,5 +1,7 @@
 """The downloadable PDF guide: real PDF, stored once, rebuilt when the data changes."""
 
+import re
+
 import pytest
 from weasyprint import HTML
 
@@ -55,12 +57,12 @@ def test_guide_is_a_real_pdf_with_a_cover_and_a_section_per_arrondissement(struc
 
 
 def test_guide_gives_each_structure_with_address_phone_hours_partners_and_appointment(structures):
-    html = guide.guide_html()
+    html = " ".join(re.sub(r"<[^>]+>", " ", guide.guide_html()).split())
     assert "Guide des France services de Seine-et-Marne" in html
     assert "Arrondissement de Meaux" in html and "Arrondissement de Melun" in html
     assert "16 rue Saint Liesne, 77000 Melun" in html
     assert "01 64 09 49 22" in html
-    assert "9 h – 12 h et 14 h – 17 h" in html
+    assert "Lundi 9 h – 12 h et 14 h – 17 h" in html
     assert "CAF, Urssaf" in html
     assert "Sans rendez-vous." in html
     assert "Accueil seulement sur invitation" in html
@@ -115,3 +117,15 @@ def test_import_rebuilds_the_guide_once(
     with django_capture_on_commit_callbacks(execute=True):
         import_france_services(sample_csv, department="77")
     assert len(fake_build) == 1
+
+
+def test_import_of_other_departements_only_leaves_the_guide_alone(
+    directory_page, sample_csv, fake_build, django_capture_on_commit_callbacks
+):
+    from directory.importers import import_france_services
+
+    header, *rows = sample_csv.decode().splitlines()
+    other = "\n".join([header, *(row for row in rows if row.startswith('"1001"'))]).encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_france_services(other).created == 1
+    assert fake_build == []

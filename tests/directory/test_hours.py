@@ -126,13 +126,17 @@ def test_structure_without_hours_says_so():
 def test_week_lists_monday_to_saturday_with_closed_days_empty():
     week = Schedule({0: [(T(9), T(12)), (T(14), T(17))], 5: [(T(9), T(12))]}).week()
     assert [(str(day), hours) for day, hours in week] == [
-        ("lundi", "9 h – 12 h et 14 h – 17 h"),
-        ("mardi", ""),
-        ("mercredi", ""),
-        ("jeudi", ""),
-        ("vendredi", ""),
-        ("samedi", "9 h – 12 h"),
+        ("lundi", ["9 h – 12 h", "14 h – 17 h"]),
+        ("mardi", []),
+        ("mercredi", []),
+        ("jeudi", []),
+        ("vendredi", []),
+        ("samedi", ["9 h – 12 h"]),
     ]
+
+
+def test_week_shows_sunday_only_when_open():
+    assert len(Schedule({6: [(T(10), T(12))]}).week()) == 7
 
 
 def test_upcoming_holidays_are_only_those_on_open_days():

@@ -246,3 +246,10 @@ def test_public_pages_load_nothing_inline_or_from_another_host(client, melun, sp
 
 def test_sitemap_lists_each_structure(client, melun):
     assert f"/france-services/{melun.slug}/" in client.get("/sitemap.xml").content.decode()
+
+
+def test_other_apps_can_link_to_the_search_and_to_a_commune(directory_page):
+    from directory.models import Commune
+
+    assert directory_page.search_url("st fargeau") == "/france-services/recherche/?q=st+fargeau"
+    assert Commune.objects.get(code="77284").get_absolute_url() == "/france-services/commune/77284/"
