@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.search.backends import get_search_backends
 
-from .models import DEPARTMENT, Commune, OpeningHours, Structure, unique_slug
+from .models import Commune, OpeningHours, Structure, unique_slug
+from .signals import structures_imported
 
 COLUMNS = [
     "id_fs",
@@ -587,11 +588,7 @@ def import_france_services(data, department=None, dry_run=False):
         OpeningHours.objects.bulk_create(new_hours, batch_size=1000)
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(Structure, created + to_update)
-        if any(structure.department == DEPARTMENT for structure in created + to_update):
-            # The guide shows the département's structures only.
-            from .guide import schedule_rebuild
-
-            schedule_rebuild()
+        structures_imported.send(sender=Structure, structures=created + to_update)
     return report
 
 

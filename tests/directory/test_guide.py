@@ -1,6 +1,9 @@
 """The downloadable PDF guide: real PDF, stored once, rebuilt when the data changes."""
 
+import io
 import re
+
+from django.core.management import call_command
 
 import pytest
 from weasyprint import HTML
@@ -129,3 +132,13 @@ def test_import_of_other_departements_only_leaves_the_guide_alone(
     with django_capture_on_commit_callbacks(execute=True):
         assert import_france_services(other).created == 1
     assert fake_build == []
+
+
+def test_command_rebuilds_the_stored_guide(structures, fake_build):
+    out = io.StringIO()
+    call_command("build_france_services_guide", stdout=out)
+    assert (
+        out.getvalue()
+        == "Guide enregistré : directory/guide-france-services-seine-et-marne.pdf (15 octets).\n"
+    )
+    assert guide.guide_info()["size"] == 15
