@@ -118,9 +118,20 @@ def test_editor_adds_a_structure_with_its_hours(client, editor):
     response = client.post(reverse("wagtailsnippets_directory_structure:add"), structure_form())
     assert response.status_code == 302
     structure = Structure.objects.get()
+    assert structure.id_fs is None  # not in the official list: never touched by an import
     assert structure.slug == "nangis"
     assert structure.commune.name == "Nangis"
     assert [line.ranges for line in structure.opening_hours.all()][0][1][0].hour == 14
+
+
+def test_two_structures_added_by_editors_need_no_official_id(client, editor):
+    client.force_login(editor)
+    client.post(reverse("wagtailsnippets_directory_structure:add"), structure_form())
+    response = client.post(
+        reverse("wagtailsnippets_directory_structure:add"), structure_form(name="France services de Nangis 2")
+    )
+    assert response.status_code == 302
+    assert Structure.objects.filter(id_fs=None).count() == 2
 
 
 def test_two_lines_for_the_same_day_are_refused(client, editor):
