@@ -219,7 +219,7 @@ def parse_hours(value):
     text = value.strip()
     if not text:
         return [], []
-    if not text[0].isdigit() and plain(text) in CLOSED_WORDS:
+    if not text[0].isdigit() and plain(text).strip(" .!") in CLOSED_WORDS:
         return [], [_("compris comme « fermé ce jour-là »")]
     ranges, notes = [], []
     for part in re.split(r"\s*[/;,]\s*|\s+et\s+", text):
@@ -287,7 +287,7 @@ def decode(data):
 
 
 def read_rows(text):
-    """[(line number, {column: value})] from the CSV text, after checking its header."""
+    """(header, [(line number, [values])]) from the CSV text, after checking its header and rows."""
     header_line = text.split("\n", 1)[0]
     try:
         dialect = csv.Sniffer().sniff(header_line, delimiters=",;\t")
@@ -317,11 +317,18 @@ def read_rows(text):
             if any(value.strip() for value in values):
                 rows.append((line, values))
             line = reader.line_num + 1
-    except csv.Error as error:
+    except csv.Error:
         raise FileRejected(
-            _("Ligne %(line)s : le fichier est mal formé (%(error)s). Rien n'a été importé.")
-            % {"line": reader.line_num, "error": error}
+            _(
+                "Ligne %(line)s : le fichier est mal formé (un guillemet n'est pas fermé, ou une valeur est "
+                "beaucoup trop longue). Rien n'a été importé."
+            )
+            % {"line": reader.line_num}
         ) from None
+    if not rows:
+        raise FileRejected(
+            _("Le fichier ne contient que la ligne des colonnes : aucune structure à importer.")
+        )
     return header, rows
 
 

@@ -17,7 +17,7 @@ from home.models import SIMPLE_RICH_TEXT
 from .. import communes
 from ..forms import CommuneSearchForm, DirectoryFilterForm
 from .commune import Commune
-from .structure import ArrondissementGroup, Structure, group_by_arrondissement
+from .structure import Structure, alphabetical, group_by_arrondissement
 
 
 class DirectoryPage(RoutablePageMixin, Page):
@@ -82,7 +82,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         if partner:
             structures = structures.offering(partner)
         if order == DirectoryFilterForm.BY_COMMUNE:
-            groups = [ArrondissementGroup(_("Par commune, de A à Z"), structures.alphabetical().listing())]
+            groups = alphabetical(structures.listing())
         else:
             groups = group_by_arrondissement(structures.listing())
         return self.render(

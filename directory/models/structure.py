@@ -125,10 +125,6 @@ class StructureQuerySet(SearchableQuerySetMixin, models.QuerySet):
         """Structures where advisors help with this partner's procedures ("Où voir la CAF ?")."""
         return self.filter(partners=partner)
 
-    def alphabetical(self):
-        """By commune, then name: people look for their town, not for a structure's name."""
-        return self.order_by("commune_name", "name")
-
     def nearest_to(self, commune, limit=None):
         """[Nearby(structure, distance_km)] sorted by straight-line distance from ``commune``.
 
@@ -378,15 +374,6 @@ class Structure(index.Indexed, ClusterableModel):
         """The names of the communes its stops visit, in the stops' order."""
         return list(dict.fromkeys(stop.commune.name for stop in self.stops.all() if stop.commune))
 
-    @property
-    def points(self):
-        """(latitude, longitude) of the structure and of its stops: where people can meet it."""
-        points = []
-        if self.latitude is not None and self.longitude is not None:
-            points.append((self.latitude, self.longitude))
-        points.extend(stop.commune.point for stop in self.stops.all() if stop.commune)
-        return points
-
     @cached_property
     def schedule(self):
         weekly = {}
@@ -573,6 +560,16 @@ class ArrondissementGroup(NamedTuple):
     structures: list
 
 
+def by_place(structure):
+    """Sort key: by commune as people read it (accents do not count), then by name."""
+    return (communes.normalize(structure.place_label), communes.normalize(structure.name))
+
+
+def alphabetical(structures):
+    """One group, A to Z by commune: people look for their town, not for a structure's name."""
+    return [ArrondissementGroup(_("Par commune, de A à Z"), sorted(structures, key=by_place))]
+
+
 def group_by_arrondissement(structures):
     """[ArrondissementGroup] in the order of the arrondissements' names; itinerant ones last."""
     groups = {}
@@ -580,10 +577,8 @@ def group_by_arrondissement(structures):
         groups.setdefault(structure.arrondissement_name, []).append(structure)
     result = []
     for name in sorted(name for name in groups if name):
-        members = sorted(groups[name], key=lambda s: (s.commune_name, s.name))
+        members = sorted(groups[name], key=by_place)
         result.append(ArrondissementGroup(_("Arrondissement de %(name)s") % {"name": name}, members))
     if "" in groups:
-        result.append(
-            ArrondissementGroup(_("Dans plusieurs communes"), sorted(groups[""], key=lambda s: s.name))
-        )
+        result.append(ArrondissementGroup(_("Dans plusieurs communes"), sorted(groups[""], key=by_place)))
     return result

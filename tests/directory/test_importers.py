@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from directory.importers import FileRejected, import_france_services, parse_hours
+from directory.importers import COLUMNS, FileRejected, import_france_services, parse_hours
 from directory.models import Closure, Commune, Stop, Structure
 from guides.models import Partner
 
@@ -60,6 +60,7 @@ def test_hand_typed_hours_are_read_and_the_reading_is_said():
 
 def test_ferme_means_closed_that_day():
     assert parse_hours("Fermé") == ([], ["compris comme « fermé ce jour-là »"])
+    assert parse_hours(" FERMEE. ")[0] == []
 
 
 def test_unreadable_hours_leave_the_day_empty():
@@ -288,6 +289,10 @@ def test_byte_order_mark_is_accepted(sample_csv):
         (b"%PDF-1.7\n%\x00\x01\x02binary", "n'est pas un fichier texte"),
         (b'"id_fs","lib_fs"\n"1","Nom"\n', "il lui manque 22 colonne(s) : insee_dep, adresse"),
         (b"une phrase sans colonnes\n", "n'est pas la liste des France services"),
+        (
+            (",".join(f'"{column}"' for column in COLUMNS) + "\n").encode(),
+            "Le fichier ne contient que la ligne des colonnes",
+        ),
     ],
 )
 def test_file_that_is_not_the_official_csv_is_refused(data, message):

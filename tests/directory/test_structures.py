@@ -81,3 +81,14 @@ def test_in_department_leaves_other_departements_out():
     StructureFactory(department="91")
     melun = StructureFactory()
     assert list(Structure.objects.in_department()) == [melun]
+
+
+def test_a_to_z_ignores_accents_and_places_itinerant_ones_by_their_stops():
+    from directory.models import alphabetical
+
+    egreville = StructureFactory(name="France services La Poste d'Égreville", commune_name="Égreville")
+    melun = StructureFactory(name="France services Pimms Médiation Melun")
+    itinerant = StructureFactory(name="France services itinérante du SPIP", commune_name="", postcode="")
+    StopFactory(structure=itinerant, commune=Commune.objects.get(code="77186"))
+    (group,) = alphabetical(Structure.objects.listing())
+    assert group.structures == [egreville, itinerant, melun]
