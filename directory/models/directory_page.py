@@ -74,11 +74,9 @@ class DirectoryPage(RoutablePageMixin, Page):
         data.setdefault("tri", DirectoryFilterForm.BY_ARRONDISSEMENT)
         form = DirectoryFilterForm(data)
         structures = self.structures()
-        partner = None
-        order = DirectoryFilterForm.BY_ARRONDISSEMENT
-        if form.is_valid():
-            partner = form.cleaned_data["partenaire"]
-            order = form.cleaned_data["tri"] or order
+        form.is_valid()  # a wrong value is shown as an error; the valid ones still apply
+        partner = form.cleaned_data.get("partenaire")
+        order = form.cleaned_data.get("tri") or DirectoryFilterForm.BY_ARRONDISSEMENT
         if partner:
             structures = structures.offering(partner)
         if order == DirectoryFilterForm.BY_COMMUNE:

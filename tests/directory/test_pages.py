@@ -110,6 +110,11 @@ class TestDirectoryPage:
         assert "Sélectionnez un choix valide" in text
         assert "2 France services" in text
 
+    def test_wrong_order_keeps_the_partner_filter(self, client, melun, meaux):
+        text = main_text(client.get("/france-services/?partenaire=caf&tri=n-importe-quoi"))
+        assert "Sélectionnez un choix valide" in text
+        assert "1 France services où voir : CAF" in text
+
     def test_offers_the_guide_and_the_open_data(self, client, directory_page):
         html = client.get("/france-services/").content.decode()
         assert "Télécharger le guide des France services de Seine-et-Marne" in html
