@@ -171,8 +171,14 @@ class Schedule:
         ]
 
 
+def full_date(day):
+    """ "lundi 2 septembre", "lundi 1er septembre": the way French writes a date in a sentence."""
+    number = _("1er") if day.day == 1 else str(day.day)
+    return f"{WEEKDAYS[day.weekday()]} {number} {date_format(day, 'F')}"
+
+
 def describe_day(moment, now):
-    """The day of ``moment`` as said from ``now``: "aujourd'hui", "demain", "mardi" (this week), "lundi 2 septembre"."""
+    """The day of ``moment`` as said from ``now``: "aujourd'hui", "demain", "mardi", "le lundi 2 septembre"."""
     days = (moment.astimezone(PARIS).date() - now.astimezone(PARIS).date()).days
     if days == 0:
         return _("aujourd'hui")
@@ -181,7 +187,7 @@ def describe_day(moment, now):
     local = moment.astimezone(PARIS)
     if days < 7:
         return str(WEEKDAYS[local.weekday()])
-    return date_format(local.date(), "l j F")
+    return _("le %(date)s") % {"date": full_date(local.date())}
 
 
 def describe(status, now):

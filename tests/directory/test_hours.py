@@ -79,8 +79,16 @@ def test_exceptional_closure_closes_and_gives_its_reason():
     closure = Closure(datetime.date(2025, 8, 4), datetime.date(2025, 8, 29), "congés d'été")
     now = paris(2025, 8, 6, 10, 0)
     assert text(Schedule(NINE_TO_FIVE, [closure]), now) == (
-        "Fermé aujourd'hui (congés d'été). Ouvre lundi 1 septembre à 9 h"
+        "Fermé aujourd'hui (congés d'été). Ouvre le lundi 1er septembre à 9 h"
     )
+
+
+def test_far_opening_gives_the_date():
+    closure = Closure(datetime.date(2025, 3, 10), datetime.date(2025, 3, 31), "travaux")
+    now = paris(2025, 3, 11, 10, 0)
+    assert text(Schedule(NINE_TO_FIVE, [closure]), now).endswith("Ouvre le mardi 1er avril à 9 h")
+    closure = Closure(datetime.date(2025, 3, 10), datetime.date(2025, 4, 1), "travaux")
+    assert text(Schedule(NINE_TO_FIVE, [closure]), now).endswith("Ouvre le mercredi 2 avril à 9 h")
 
 
 def test_closure_without_reason_still_explains():
