@@ -21,7 +21,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
@@ -83,6 +83,14 @@ def connect_signals():
             post_delete.connect(
                 invalidate, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}"
             )
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(
+                    invalidate, sender=field.remote_field.through, dispatch_uid=f"page-cache-m2m-{field}"
+                )
+    # The official list's import writes in bulk, without post_save.
+    from directory.signals import structures_imported
+
+    structures_imported.connect(invalidate, dispatch_uid="page-cache-structures-imported")
 
 
 def _is_excluded(path):

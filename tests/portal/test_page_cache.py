@@ -1,4 +1,5 @@
 import gzip
+from pathlib import Path
 
 from django.core.cache import cache
 from django.urls import reverse
@@ -116,3 +117,21 @@ def test_not_found_pages_are_not_stored(client, home_page):
     client.get("/absente/")
     StandardPageFactory(parent=home_page, title="Absente", slug="absente")
     assert client.get("/absente/").status_code == 200
+
+
+def test_importing_the_official_list_shows_at_once(client, home_page, tmp_path):
+    from django.core.management import call_command
+
+    from directory.models import Structure
+
+    call_command("load_demo", stdout=open(tmp_path / "out", "w"))  # noqa: SIM115
+    structure = Structure.objects.get(id_fs="454")
+    url = structure.get_absolute_url()
+    assert "01 64 09 49 22" in _text(client.get(url))
+    source = (
+        Path(__file__).resolve().parents[2] / "directory" / "data" / "france-services-77.csv"
+    ).read_text()
+    changed = tmp_path / "fs.csv"
+    changed.write_text(source.replace('"01 64 09 49 22"', '"01 64 09 49 99"'))
+    call_command("import_france_services", str(changed), stdout=open(tmp_path / "out", "w"))  # noqa: SIM115
+    assert "01 64 09 49 99" in _text(client.get(url))
