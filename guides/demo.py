@@ -829,6 +829,8 @@ def _same_stream(stream_value, raw):
 
     def strip_ids(data):
         if isinstance(data, dict):
+            if data.get("type") == "item" and "value" in data:  # a list item, stored with its id
+                return strip_ids(data["value"])
             return {key: strip_ids(value) for key, value in data.items() if key != "id"}
         if isinstance(data, list):
             return [strip_ids(item) for item in data]
@@ -850,7 +852,9 @@ def _upsert_sheet(topic, spec):
         "body": spec["body"],
     }
     existing = ProcedureSheetPage.objects.child_of(topic).filter(slug=spec["slug"]).first()
-    if existing is not None and _same_stream(existing.body, spec["body"]):
+    if existing is None:
+        fields["partners"] = spec["partners"]  # a new page gets them in its first revision
+    elif _same_stream(existing.body, spec["body"]):
         fields["body"] = existing.body
     page = upsert_page(topic, ProcedureSheetPage, spec["slug"], **fields)
     wanted = {partner.pk for partner in spec["partners"]}

@@ -125,16 +125,20 @@ def sheet_pdf_response(sheet, request):
     return pdf_response(render_pdf(html, request), f"fiche-{sheet.slug}.pdf")
 
 
-def print_pack_pdf(sheets, appointment, request):
-    """One PDF: a cover page with the appointment and the list of sheets, then each sheet.
+def print_pack_html(sheets, appointment, request):
+    """The print pack as one HTML document: a cover page with the appointment and the list of sheets, then each sheet.
 
     ``appointment`` (first name, date, time, place) is only drawn on the cover:
     it is not kept anywhere.
     """
     printed = [sheet_context(sheet, request, anchor_prefix=f"fiche-{sheet.pk}-mot-") for sheet in sheets]
-    html = render_to_string(
+    return render_to_string(
         "guides/pdf/print_pack.html",
         {"stylesheet": static(STYLESHEET), "sheets": printed, "appointment": appointment},
         request=request,
     )
-    return render_pdf(html, request)
+
+
+def print_pack_pdf(sheets, appointment, request):
+    """The print pack as one PDF document (WeasyPrint)."""
+    return render_pdf(print_pack_html(sheets, appointment, request), request)

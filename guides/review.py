@@ -1,4 +1,5 @@
-"""The "Relecture FALC" workflow: readers of the "Relecteurs FALC" group check each sheet.
+"""The "Relecture FALC" workflow: readers of the "Relecteurs FALC" group check each sheet,
+then an editor publishes it (reviewers have no right to publish).
 
 The workflow and its task are created by a data migration
 (guides/migrations/0004_falc_review_workflow.py); the "Fiches pratiques"
@@ -8,7 +9,6 @@ section is assigned to it when it is created (admin hook) or by the demo.
 from wagtail.models import Workflow, WorkflowPage
 
 WORKFLOW_NAME = "Relecture FALC"
-TASK_NAME = "Relecture par les lecteurs (FALC)"
 
 
 def falc_workflow():

@@ -5,15 +5,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.ui.tables.pages import (
     BulkActionsColumn,
     PageStatusColumn,
     PageTitleColumn,
     ParentPageColumn,
 )
-from wagtail.admin.views.reports import PageReportView
+from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -105,9 +106,10 @@ def register_sheet_listing():
     return ProcedureSheetListingViewSet("fiches_pratiques")
 
 
-class SheetsToReviewReportView(PageReportView):
+class SheetsToReviewReportView(ReportView):
     """Sheets to check again against Service-Public.fr: date passed or within 30 days, oldest first."""
 
+    results_template_name = "wagtailadmin/reports/base_report_results.html"
     page_title = _("Fiches à vérifier")
     header_icon = "time"
     index_url_name = "guides_review_report"
@@ -115,7 +117,7 @@ class SheetsToReviewReportView(PageReportView):
     model = ProcedureSheetPage
     any_permission_required = ["add", "change", "publish"]
     columns = [
-        PageTitleColumn("title", label=_("Titre"), classname="title"),
+        TitleColumn("title", label=_("Titre"), url_name="wagtailadmin_pages:edit"),
         ParentPageColumn("parent", label=_("Thème")),
         REVIEW_COLUMN,
         CHECKED_COLUMN,
@@ -137,7 +139,7 @@ class SheetsToReviewReportView(PageReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        ProcedureSheetPage.objects.annotate_parent_page(context["object_list"])
+        Page.objects.annotate_parent_page(context["object_list"])
         return context
 
 

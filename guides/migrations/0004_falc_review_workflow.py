@@ -4,6 +4,10 @@
 - Relecteurs FALC: record a sheet's easy-to-read validation (date, readers' group),
   and approve sheets in the "Relecture FALC" workflow (a group approval task).
 
+The workflow has two steps: the FALC reviewers' review, then publication by
+an editor. Reviewers publish nothing (their group has no publish right), so
+the last approval, which publishes the sheet, belongs to the editors.
+
 The workflow is assigned to the "Fiches pratiques" section when that page is
 created (guides/wagtail_hooks.py) or by the demo content; if the section
 already exists, it is assigned here.
@@ -14,7 +18,8 @@ from django.db import migrations
 from home.groups import EDITORS, FALC_REVIEWERS, grant, model_codenames
 
 WORKFLOW_NAME = "Relecture FALC"
-TASK_NAME = "Relecture par les lecteurs (FALC)"
+REVIEW_TASK = "Relecture par les lecteurs (FALC)"
+PUBLICATION_TASK = "Publication par les éditeurs"
 
 
 def create_rights_and_workflow(apps, schema_editor):
@@ -30,20 +35,20 @@ def create_rights_and_workflow(apps, schema_editor):
     GuideIndexPage = apps.get_model("guides", "GuideIndexPage")
 
     task_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=task_type, active=True)
-    task.groups.set([Group.objects.get(name=FALC_REVIEWERS)])
-
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for order, (name, group) in enumerate([(REVIEW_TASK, FALC_REVIEWERS), (PUBLICATION_TASK, EDITORS)]):
+        task = GroupApprovalTask.objects.filter(name=name).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=name, content_type=task_type, active=True)
+        task.groups.set([Group.objects.get(name=group)])
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
     for section in GuideIndexPage.objects.all():
         WorkflowPage.objects.update_or_create(page_id=section.pk, defaults={"workflow": workflow})
 
 
 def remove_workflow(apps, schema_editor):
     apps.get_model("wagtailcore", "Workflow").objects.filter(name=WORKFLOW_NAME).delete()
-    apps.get_model("wagtailcore", "Task").objects.filter(name=TASK_NAME).delete()
+    apps.get_model("wagtailcore", "Task").objects.filter(name__in=[REVIEW_TASK, PUBLICATION_TASK]).delete()
 
 
 class Migration(migrations.Migration):

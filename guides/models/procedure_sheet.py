@@ -159,7 +159,7 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         index.SearchField("audience"),
         index.SearchField("body"),
         index.SearchField("glossary_words"),
-        index.RelatedFields("partners", [index.SearchField("name"), index.SearchField("short_name")]),
+        index.SearchField("partner_names"),
         index.AutocompleteField("summary"),
         index.FilterField("review_due_on"),
     ]
@@ -226,11 +226,15 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         known_words = [form for entry in glossary.entries for form in entry.forms]
         return falc.analyse(self.falc_texts(), known_words=known_words)
 
+    def partner_names(self):
+        """The partners' names and short names (for the search index)."""
+        return " ".join(f"{partner.name} {partner.short_name}" for partner in self.partners.all())
+
     def glossary_words(self):
         """The difficult words this sheet uses, and their explanations (for the search index)."""
         glossary = GlossaryTerm.objects.current_glossary()
         entries = glossary.find(*self.falc_texts())
-        return " ".join(f"{entry.term} {entry.definition}" for entry in entries)
+        return " ".join(" ".join([*entry.forms, entry.definition]) for entry in entries)
 
     def rendered_content(self, request, anchor_prefix="mot-"):
         """The body as HTML with its difficult words linked, and the list of those words.
