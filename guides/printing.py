@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -24,6 +25,8 @@ import weasyprint
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 STYLESHEET = "css/portal.css"
+# A sheet's PDF is kept this long for its revision; a partner's new phone number shows within the hour.
+PDF_CACHE_SECONDS = 60 * 60
 
 
 @lru_cache(maxsize=1024)
@@ -70,7 +73,10 @@ class LocalFilesFetcher(URLFetcher):
     def _read(self, path):
         if path.startswith(settings.STATIC_URL):
             name = path.removeprefix(settings.STATIC_URL)
-            found = staticfiles_storage.path(name) if staticfiles_storage.exists(name) else finders.find(name)
+            # The source files first; collected files hold the hashed names of production.
+            found = finders.find(name) or (
+                staticfiles_storage.exists(name) and staticfiles_storage.path(name)
+            )
             if found:
                 with open(found, "rb") as file:
                     return file.read()
@@ -95,8 +101,8 @@ def render_pdf(html, request):
     ).render()
 
 
-def pdf_response(document, filename):
-    response = HttpResponse(document.write_pdf(), content_type="application/pdf")
+def pdf_response(data, filename):
+    response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
@@ -112,7 +118,8 @@ def sheet_context(sheet, request, anchor_prefix):
     }
 
 
-def sheet_pdf_response(sheet, request):
+def sheet_pdf(sheet, request):
+    """The PDF of one sheet, as bytes."""
     html = render_to_string(
         "guides/pdf/sheet.html",
         {
@@ -122,7 +129,17 @@ def sheet_pdf_response(sheet, request):
         },
         request=request,
     )
-    return pdf_response(render_pdf(html, request), f"fiche-{sheet.slug}.pdf")
+    return render_pdf(html, request).write_pdf()
+
+
+def sheet_pdf_response(sheet, request):
+    """The sheet's PDF, drawn once per published revision and kept a while: drawing it takes time."""
+    key = sheet.pdf_cache_key(request)
+    data = cache.get(key)
+    if data is None:
+        data = sheet_pdf(sheet, request)
+        cache.set(key, data, PDF_CACHE_SECONDS)
+    return pdf_response(data, f"fiche-{sheet.slug}.pdf")
 
 
 def print_pack_html(sheets, appointment, request):

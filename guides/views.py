@@ -20,5 +20,5 @@ def print_pack(request):
     form = PrintPackForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         document = print_pack_pdf(list(form.cleaned_data["sheets"]), form.appointment(), request)
-        return pdf_response(document, "fiches-france-services.pdf")
+        return pdf_response(document.write_pdf(), "fiches-france-services.pdf")
     return render(request, "guides/print_pack.html", {"form": form, "groups": form.sheets_by_topic()})

@@ -200,8 +200,8 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
 
     @cached_property
     def topic(self):
-        parent = self.get_parent()
-        return parent.specific if parent else None
+        """The topic page above the sheet (its title and address: the base page is enough)."""
+        return self.get_parent()
 
     @property
     def is_due_for_review(self):
@@ -274,3 +274,8 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         from ..printing import sheet_pdf_response
 
         return sheet_pdf_response(self, request)
+
+    def pdf_cache_key(self, request):
+        """What the PDF depends on: this published revision, the glossary, the site's address."""
+        glossary = GlossaryTerm.objects.version()
+        return f"guides:pdf:{request.get_host()}:{self.pk}:{self.live_revision_id}:{glossary}"

@@ -2,6 +2,7 @@
 
 import pytest
 
+from guides import printing
 from guides.printing import LocalFilesFetcher, render_pdf
 from tests.guides.pdf import is_pdf, page_count
 
@@ -61,3 +62,31 @@ def test_pdf_rendering_reads_local_files_and_refuses_other_addresses():
 
 def test_an_unknown_sheet_pdf_is_a_404(client, sheet):
     assert client.get(sheet.url + "pdf/nimporte/").status_code == 404
+
+
+def test_the_pdf_is_drawn_once_per_published_revision(client, sheet, monkeypatch):
+    drawn = []
+    draw = printing.sheet_pdf
+    monkeypatch.setattr(
+        printing, "sheet_pdf", lambda page, request: drawn.append(page.pk) or draw(page, request)
+    )
+    first = client.get(sheet.url + "pdf/").content
+    assert client.get(sheet.url + "pdf/").content == first
+    assert len(drawn) == 1
+    sheet.title = "Comment demander le RSA en 2027 ?"
+    sheet.save_revision().publish()
+    client.get(sheet.url + "pdf/")
+    assert len(drawn) == 2
+
+
+def test_a_glossary_change_draws_the_pdf_again(client, sheet, glossary, monkeypatch):
+    drawn = []
+    draw = printing.sheet_pdf
+    monkeypatch.setattr(
+        printing, "sheet_pdf", lambda page, request: drawn.append(page.pk) or draw(page, request)
+    )
+    client.get(sheet.url + "pdf/")
+    glossary[0].definition = "Une aide de la CAF."
+    glossary[0].save()
+    client.get(sheet.url + "pdf/")
+    assert len(drawn) == 2
