@@ -220,16 +220,13 @@ def _sheets(p, i):
                 "slug": "demander-le-rsa",
                 "title": "Comment demander le RSA ?",
                 "summary": "Le RSA est une aide pour vivre quand on a peu ou pas d'argent.",
-                "audience": "Vous avez 25 ans ou plus. Vous avez peu d'argent ou pas d'argent du tout.",
+                "audience": "Vous avez 25 ans ou plus et peu d'argent. Avant 25 ans, "
+                "il faut avoir un enfant ou avoir beaucoup travaillé.",
                 "partners": [caf, p["msa"], france_travail],
                 "number": "F19778",
                 "checked": datetime.date(2026, 5, 12),
                 "validated": datetime.date(2026, 6, 2),
                 "body": [
-                    _paragraph(
-                        "<p>Vous avez moins de 25 ans ? Le RSA est possible si vous avez un enfant. "
-                        "Il est aussi possible si vous avez beaucoup travaillé.</p>"
-                    ),
                     _steps(
                         _step(
                             "Faites une simulation sur le site de la CAF. Vous saurez si vous avez droit au RSA.",
@@ -275,9 +272,8 @@ def _sheets(p, i):
                         "<b>Faites la demande tout de suite.</b></p>"
                     ),
                     _good_to_know(
-                        "<p>Avec le contrat d'engagement, vous faites des activités pour trouver un travail : "
-                        "formation, stage, rendez-vous. En général, 15 heures par semaine.</p>"
-                        "<p>Avec le RSA, la C2S est gratuite. Demandez-la en même temps.</p>"
+                        "<p>Le contrat d'engagement prévoit des activités pour trouver un travail. "
+                        "En général, c'est 15 heures par semaine. Avec le RSA, la C2S est gratuite.</p>"
                     ),
                     _contact(caf, "Vous avez une question ? Appelez la CAF."),
                 ],
