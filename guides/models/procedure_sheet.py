@@ -161,7 +161,6 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         index.SearchField("glossary_words"),
         index.SearchField("partner_names"),
         index.AutocompleteField("summary"),
-        index.FilterField("review_due_on"),
     ]
 
     parent_page_types = ["guides.TopicPage"]
@@ -204,12 +203,6 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         return self.get_parent()
 
     @property
-    def is_due_for_review(self):
-        if not self.review_due_on:
-            return False
-        return self.review_due_on <= timezone.localdate() + datetime.timedelta(days=REVIEW_WARNING_DAYS)
-
-    @property
     def has_falc_validation(self):
         return bool(self.falc_validated_on and self.falc_validated_by)
 
@@ -221,8 +214,9 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         """What a reader reads: title, summary, audience and every text of the body."""
         return [self.title, self.summary, self.audience, *self.body.stream_block.falc_texts(self.body)]
 
-    def falc_report(self, glossary=None):
-        glossary = glossary if glossary is not None else GlossaryTerm.objects.current_glossary()
+    def falc_report(self):
+        """The easy-to-read checks of the sheet; the glossary's words count as explained."""
+        glossary = GlossaryTerm.objects.current_glossary()
         known_words = [form for entry in glossary.entries for form in entry.forms]
         return falc.analyse(self.falc_texts(), known_words=known_words)
 
