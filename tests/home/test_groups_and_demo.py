@@ -66,5 +66,5 @@ def test_editors_approve_pages_submitted_outside_the_sheets():
 
     workflow = WorkflowPage.objects.get(page__depth=1).workflow
     assert workflow.name == "Validation par les éditeurs"
-    task = GroupApprovalTask.objects.get(workflowtask__workflow=workflow)
+    task = GroupApprovalTask.objects.get(workflow_tasks__workflow=workflow)
     assert list(task.groups.values_list("name", flat=True)) == [EDITORS]
