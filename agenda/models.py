@@ -394,11 +394,11 @@ class Session(models.Model):
         """Active bookings by slot start; uses prefetched ``bookings`` when present."""
         return {booking.slot_start: booking for booking in self.bookings.all() if booking.is_active}
 
-    def slots(self, now=None):
-        """Every slot with its state, for the staff views: [Slot(time, booking, is_past), …]."""
+    def slots(self, now=None, user=None):
+        """Every slot with its state, for the staff views; ``user`` recognises their own bookings."""
         now = now or timezone.now()
         return [
-            Slot(time, self.active_bookings.get(time), self.slot_starts_at(time) <= now)
+            Slot(time, self.active_bookings.get(time), self.slot_starts_at(time) <= now, user)
             for time in self.slot_times()
         ]
 
@@ -415,14 +415,18 @@ class Session(models.Model):
 class Slot:
     """One appointment slot of a session, as the staff views show it."""
 
-    def __init__(self, time, booking, is_past):
+    def __init__(self, time, booking, is_past, user=None):
         self.time = time
         self.booking = booking
         self.is_past = is_past
+        if booking is not None:
+            self.state = "mine" if user is not None and booking.cpip_id == user.pk else "booked"
+        else:
+            self.state = "past" if is_past else "free"
 
     @property
     def is_free(self):
-        return self.booking is None and not self.is_past
+        return self.state == "free"
 
 
 class Subject(models.TextChoices):
@@ -506,6 +510,14 @@ class Booking(models.Model):
     @property
     def is_active(self):
         return self.cancelled_at is None
+
+    @property
+    def subject_label(self):
+        return Subject(self.subject).label
+
+    @property
+    def cpip_name(self):
+        return self.cpip.get_full_name() or self.cpip.username
 
     def starts_at(self):
         return self.session.slot_starts_at(self.slot_start)

@@ -52,6 +52,9 @@ def count_occurrences(rule, limit):
     return len(found), sum(1 for _day, holiday in found if holiday is None)
 
 
+SYNCED_FIELDS = ["unit", "date", "start_time", "end_time", "slot_minutes", "holder", "status", "reason"]
+
+
 class SyncReport:
     """What regenerating a rule did, in numbers an editor understands."""
 
@@ -86,7 +89,9 @@ def sync_sessions(rule, today=None):
     from .models import Booking, Session
 
     today = today or timezone.localdate()
+    now = timezone.now()
     report = SyncReport()
+    to_create, to_update = [], []
     # Lock the coming sessions: a CPIP booking one of them waits until the rule is applied.
     existing = {
         session.rule_date: session
@@ -112,8 +117,7 @@ def sync_sessions(rule, today=None):
         }
         session = existing.pop(day, None)
         if session is None:
-            Session.objects.create(rule=rule, rule_date=day, **wanted)
-            report.created += 1
+            to_create.append(Session(rule=rule, rule_date=day, **wanted))
             continue
         changed = {name: value for name, value in wanted.items() if getattr(session, name) != value}
         if not changed:
@@ -125,16 +129,20 @@ def sync_sessions(rule, today=None):
         else:
             for name, value in changed.items():
                 setattr(session, name, value)
-            session.save()
-            report.updated += 1
+            session.updated_at = now
+            to_update.append(session)
+    to_delete = []
     for session in existing.values():
         if session.edited:
             report.kept_edited += 1
         elif session.pk in booked:
             report.kept_booked += 1
         else:
-            session.delete()
-            report.deleted += 1
+            to_delete.append(session.pk)
+    Session.objects.bulk_create(to_create)
+    Session.objects.bulk_update(to_update, [*SYNCED_FIELDS, "updated_at"])
+    Session.objects.filter(pk__in=to_delete).delete()
+    report.created, report.updated, report.deleted = len(to_create), len(to_update), len(to_delete)
     return report
 
 

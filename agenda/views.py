@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from dateutil.relativedelta import relativedelta
@@ -37,6 +38,18 @@ def _sessions_with_bookings(queryset, user):
         Booking.objects.active().select_related("cpip") if is_editor(user) else Booking.objects.active()
     )
     return queryset.select_related("unit").prefetch_related(Prefetch("bookings", queryset=bookings))
+
+
+def _with_slots(session, now, user):
+    """Attach the slots and their counts the staff templates show."""
+    session.slot_list = session.slots(now, user)
+    free = sum(1 for slot in session.slot_list if slot.is_free) if session.is_scheduled else 0
+    session.free_count = free
+    session.free_short = ngettext("%(free)s libre", "%(free)s libres", free) % {"free": free}
+    session.free_label = ngettext(
+        "%(free)s créneau libre sur %(total)s", "%(free)s créneaux libres sur %(total)s", free
+    ) % {"free": free, "total": session.capacity}
+    return session
 
 
 def _unit(unit_slug):
@@ -78,10 +91,7 @@ def month(request, year, month, unit_slug=None):
     now = timezone.now()
     per_day = {}
     for session in sessions:
-        session.slot_list = session.slots(now)
-        session.free_count = (
-            sum(1 for slot in session.slot_list if slot.is_free) if session.is_scheduled else 0
-        )
+        _with_slots(session, now, request.user)
         per_day.setdefault(session.date, []).append(session)
     weeks = [
         [{"date": day, "in_month": day.month == month, "sessions": per_day.get(day, [])} for day in week]
@@ -130,10 +140,7 @@ def session_list(request, unit_slug=None):
     page = Paginator(_sessions_with_bookings(sessions, request.user), 20).get_page(request.GET.get("page"))
     now = timezone.now()
     for session in page:
-        session.slot_list = session.slots(now)
-        session.free_count = (
-            sum(1 for slot in session.slot_list if slot.is_free) if session.is_scheduled else 0
-        )
+        _with_slots(session, now, request.user)
     return render(
         request,
         "agenda/staff/list.html",
@@ -184,7 +191,7 @@ def session_detail(request, pk):
         "agenda/staff/session.html",
         {
             "session": session,
-            "slots": session.slots(now),
+            "slots": session.slots(now, request.user),
             "free_slots": session.free_slot_times(now),
             "form": form,
             "sees_all": is_editor(request.user),

@@ -196,7 +196,7 @@ def test_month_view_shows_free_and_booked_slots(client, session, cpip, other_cpi
     client.force_login(cpip)
     url = reverse("agenda:unit_month", args=["meaux", session.date.year, session.date.month])
     page = text(client.get(url))
-    assert "votre rendez-vous (Impôts)" in page
+    assert "votre rendez-vous</a> (Impôts)" in page
     assert "pris" in page and "Claire" not in page  # a CPIP does not see who booked the others
     assert "1 créneau libre sur 3" in page
     assert "1 libre" in page  # in the calendar grid
@@ -206,7 +206,7 @@ def test_editor_sees_who_booked_each_slot(client, session, editor, other_cpip):
     BookingFactory(session=session, slot_start=time(9), cpip=other_cpip, subject=Subject.HEALTH)
     client.force_login(editor)
     page = text(client.get(reverse("agenda:session", args=[session.pk])))
-    assert "pris par Claire Collègue (Santé)" in page
+    assert "pris : Claire Collègue (Santé)" in page
 
 
 def test_session_holder_is_shown_to_staff(client, meaux, cpip):
@@ -288,3 +288,12 @@ def test_booking_model_has_no_field_about_the_person():
         "updated_at",
         "cancelled_at",
     }
+
+
+def test_names_shown_in_the_slot_list_are_escaped(client, session, editor):
+    BookingFactory(
+        session=session, slot_start=time(9), cpip=UserFactory(username="x", first_name="<b>Eve</b>")
+    )
+    client.force_login(editor)
+    page = client.get(reverse("agenda:session", args=[session.pk])).content.decode()
+    assert "&lt;b&gt;Eve&lt;/b&gt;" in page and "<b>Eve</b>" not in page
