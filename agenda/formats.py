@@ -5,12 +5,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+NBSP = "\u00a0"  # "9 h 30" never splits across two lines
+
 
 def hour(value):
-    """9:00 → "9 h", 9:30 → "9 h 30"."""
+    """9:00 → "9 h", 9:30 → "9 h 30", with no-break spaces."""
     if value.minute:
-        return f"{value.hour} h {value.minute:02d}"
-    return f"{value.hour} h"
+        return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
+    return f"{value.hour}{NBSP}h"
 
 
 def time_range(start, end):

@@ -107,4 +107,5 @@ def unit_ics_response(request, unit_slug, today=None):
     body = unit_calendar(unit, sessions, url=url)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="france-services-{unit.slug}.ics"'
+    response["Cache-Control"] = "public, max-age=900"
     return response

@@ -76,8 +76,9 @@ register_snippet(AgendaViewSetGroup)
 
 @hooks.register("before_delete_snippet")
 def refuse_deleting_booked_sessions(request, instances):
-    """A session with active bookings is cancelled, not deleted: CPIPs must see what happened."""
+    """A session (or a unit) with active bookings is cancelled, not deleted: CPIPs must see what happened."""
     sessions = [instance for instance in instances if isinstance(instance, Session)]
+    units = [instance for instance in instances if isinstance(instance, ProbationUnit)]
     if sessions and Booking.objects.active().filter(session__in=sessions).exists():
         messages.error(
             request,
@@ -87,4 +88,13 @@ def refuse_deleting_booked_sessions(request, instances):
             ),
         )
         return redirect("wagtailsnippets_agenda_session:list")
+    if units and Booking.objects.active().upcoming().filter(session__unit__in=units).exists():
+        messages.error(
+            request,
+            _(
+                "Cette unité a des rendez-vous à venir : elle ne peut pas être supprimée. "
+                "Annulez d'abord ses permanences, avec une raison."
+            ),
+        )
+        return redirect("wagtailsnippets_agenda_probationunit:list")
     return None

@@ -144,7 +144,7 @@ def test_editing_hours_cannot_drop_a_booked_slot(client, editor, meaux):
     BookingFactory(session=session, slot_start=time(11, 30))
     client.force_login(editor)
     response = client.post(reverse(SESSION_EDIT, args=[session.pk]), session_form(session, end_time="11:30"))
-    assert "Des rendez-vous sont pris à 11 h 30" in text(response)
+    assert "Des rendez-vous sont pris à 11\u00a0h\u00a030" in text(response)
     session.refresh_from_db()
     assert session.end_time == time(12)
 
@@ -182,3 +182,13 @@ def test_editor_adds_a_unit(client, editor):
     response = client.post(reverse("wagtailsnippets_agenda_probationunit:add"), data)
     assert response.status_code == 302
     assert ProbationUnit.objects.get().commune == "Melun"
+
+
+def test_a_unit_with_coming_bookings_cannot_be_deleted(client, editor, meaux):
+    BookingFactory(session=SessionFactory(unit=meaux))
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailsnippets_agenda_probationunit:delete", args=[meaux.pk]), follow=True
+    )
+    assert "Cette unité a des rendez-vous à venir" in text(response)
+    assert ProbationUnit.objects.filter(pk=meaux.pk).exists()

@@ -65,10 +65,10 @@ def test_demo_sessions_cover_the_coming_three_months(home_page):
         assert coming.exists(), unit
         assert coming.last().date >= today + timedelta(days=60), unit
         assert SessionRule.objects.get(unit=unit).ends_on >= today + relativedelta(months=3), unit
-    assert SessionRule.objects.get(unit__slug="meaux").describe() == "chaque mardi, de 9 h à 12 h"
+    assert SessionRule.objects.get(unit__slug="meaux").describe() == "chaque mardi, de 9\u00a0h à 12\u00a0h"
     assert (
         SessionRule.objects.get(unit__slug="fontainebleau").describe()
-        == "le 2e et 4e jeudi du mois, de 14 h à 17 h"
+        == "le 2e et 4e jeudi du mois, de 14\u00a0h à 17\u00a0h"
     )
 
 

@@ -30,7 +30,7 @@ def test_agenda_page_lists_every_unit_with_its_next_sessions(client, agenda_page
     SessionFactory(unit=other, date=in_days(4), start_time=time(14), end_time=time(17))
     page = html(client.get("/agenda/"))
     assert "SPIP – Meaux" in page and "SPIP – Fontainebleau" in page
-    assert "de 14 h à 17 h" in page
+    assert "de 14\u00a0h à 17\u00a0h" in page
     assert 'href="/agenda/meaux/"' in page
 
 
@@ -43,7 +43,7 @@ def test_unit_page_shows_coming_sessions_with_date_and_hours(client, agenda_page
     session = SessionFactory(unit=meaux, date=in_days(10), start_time=time(9, 30), end_time=time(12))
     page = html(client.get("/agenda/meaux/"))
     assert f'<time datetime="{session.date:%Y-%m-%d}">' in page
-    assert "de 9 h 30 à 12 h" in page
+    assert "de 9\u00a0h\u00a030 à 12\u00a0h" in page
 
 
 def test_past_sessions_are_hidden(client, agenda_page, meaux):

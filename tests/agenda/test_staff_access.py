@@ -81,3 +81,11 @@ def test_cpips_open_every_staff_page_but_other_cpips_bookings(client, staff_urls
 def test_staff_home_links_to_the_agenda(client, cpip):
     client.force_login(cpip)
     assert reverse("agenda:index") in client.get(reverse("staff_home")).content.decode()
+
+
+def test_staff_pages_need_no_inline_script_or_style(client, staff_urls, cpip, editor):
+    for user in (cpip, editor):
+        client.force_login(user)
+        for url in staff_urls:
+            page = client.get(url, follow=True).content.decode()
+            assert "<script" not in page and "<style" not in page and "style=" not in page, url
