@@ -1,5 +1,6 @@
 """What editors do in the Wagtail admin: units, rules that generate sessions, one-off edits."""
 
+import re
 from datetime import date, time
 from html import unescape
 
@@ -192,3 +193,23 @@ def test_a_unit_with_coming_bookings_cannot_be_deleted(client, editor, meaux):
     )
     assert "Cette unité a des rendez-vous à venir" in text(response)
     assert ProbationUnit.objects.filter(pk=meaux.pk).exists()
+
+
+def test_rule_edit_form_shows_the_chosen_days_ticked(client, editor, meaux):
+    rule = SessionRuleFactory(unit=meaux, weekdays=[3], positions=[2, 4])
+    client.force_login(editor)
+    page = client.get(reverse("wagtailsnippets_agenda_sessionrule:edit", args=[rule.pk])).content.decode()
+    ticked = re.findall(r'<input type="checkbox" name="(\w+)" value="(-?\d)"[^>]*checked', page)
+    assert sorted(ticked) == [("positions", "2"), ("positions", "4"), ("weekdays", "3")]
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [("2101-01-04", "avant le 31 décembre 2100"), ("2027-02-30", "Saisissez une date valide")],
+)
+def test_a_session_date_out_of_range_or_impossible_is_refused(client, editor, meaux, day, message):
+    session = SessionFactory(unit=meaux)
+    client.force_login(editor)
+    response = client.post(reverse(SESSION_EDIT, args=[session.pk]), session_form(session, date=day))
+    assert message in text(response)
+    assert Session.objects.get(pk=session.pk).date == session.date
