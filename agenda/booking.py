@@ -15,7 +15,7 @@ class BookingError(Exception):
         self.message = message
 
 
-def book(*, session_id, slot_start, cpip, subject, now=None):
+def book(*, session_id, slot_start, cpip, subject, sheets=(), now=None):
     """Book the slot ``slot_start`` of a session for ``cpip`` and return the Booking.
 
     The session row is locked while we check and write, and the database
@@ -45,9 +45,11 @@ def book(*, session_id, slot_start, cpip, subject, now=None):
             raise _taken_error(session, taken, now)
         try:
             with transaction.atomic():
-                return Booking.objects.create(
+                booking = Booking.objects.create(
                     session=session, slot_start=slot_start, cpip=cpip, subject=subject
                 )
+                booking.sheets.set(sheets)
+                return booking
         except IntegrityError:
             # Another CPIP took the slot between our check and our write.
             raise _taken_error(session, taken | {slot_start}, now) from None

@@ -8,12 +8,31 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from guides.models import ProcedureSheetPage
+
 from .formats import hour
 from .models import MonthPosition, Subject, Weekday
 
+MAX_SHEETS = 10
+
+
+class SheetChoiceField(forms.ModelMultipleChoiceField):
+    """Published procedure sheets, by title; a bounded number of them."""
+
+    def label_from_instance(self, sheet):
+        return sheet.title
+
+    def clean(self, value):
+        if value and len(value) > MAX_SHEETS:
+            raise ValidationError(
+                _("Choisissez %(max)d fiches au plus (vous en avez choisi %(count)d)."),
+                params={"max": MAX_SHEETS, "count": len(value)},
+            )
+        return super().clean(value)
+
 
 class BookingForm(forms.Form):
-    """The slot and the subject. On purpose, nothing about the person."""
+    """The slot, the subject and the sheets to bring. On purpose, nothing about the person."""
 
     slot = forms.ChoiceField(
         label=_("Créneau"),
@@ -32,10 +51,25 @@ class BookingForm(forms.Form):
         },
     )
 
+    sheets = SheetChoiceField(
+        label=_("Fiches : les papiers à apporter (facultatif)"),
+        queryset=ProcedureSheetPage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("La convocation dira quels papiers apporter, d'après ces fiches."),
+        error_messages={
+            "invalid_choice": _(
+                "Une des fiches choisies n'existe pas ou n'est pas publiée. Choisissez dans la liste."
+            ),
+            "invalid_pk_value": _("Une des fiches choisies n'existe pas. Choisissez dans la liste."),
+        },
+    )
+
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
         self.session = session
         self.fields["slot"].choices = [(f"{time:%H:%M}", hour(time)) for time in session.slot_times()]
+        self.fields["sheets"].queryset = ProcedureSheetPage.objects.published().order_by("title")
 
     def clean_slot(self):
         return datetime.strptime(self.cleaned_data["slot"], "%H:%M").time()

@@ -30,8 +30,8 @@ def invitation_context(booking, name, request=None):
 
 
 def documents_to_bring(booking):
-    """[(sheet title, [documents…]), …] from the sheets chosen with the booking."""
-    return []
+    """[(sheet title, [documents…]), …] from the published sheets chosen with the booking."""
+    return [(sheet.title, documents) for sheet, documents in booking.sheets_to_bring() if documents]
 
 
 def invitation_html(booking, name, request=None):

@@ -471,7 +471,8 @@ class Booking(models.Model):
     """One slot of a session booked by a CPIP for a person they follow.
 
     On purpose there is no field for the person: no name, no number, no free
-    text. Only the slot, the CPIP, the subject and the sheets to bring.
+    text. Only the slot, the CPIP, the subject and the sheets whose papers the
+    person should bring.
     """
 
     session = models.ForeignKey(
@@ -485,6 +486,12 @@ class Booking(models.Model):
         related_name="agenda_bookings",
     )
     subject = models.CharField(_("sujet"), max_length=10, choices=Subject.choices)
+    sheets = models.ManyToManyField(
+        "guides.ProcedureSheetPage",
+        verbose_name=_("fiches : papiers à apporter"),
+        blank=True,
+        related_name="agenda_bookings",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
@@ -514,6 +521,10 @@ class Booking(models.Model):
     @property
     def subject_label(self):
         return Subject(self.subject).label
+
+    def sheets_to_bring(self):
+        """[(sheet, [papers…]), …] for the chosen sheets that are still published."""
+        return [(sheet, sheet.documents_to_bring()) for sheet in self.sheets.published().order_by("title")]
 
     @property
     def cpip_name(self):

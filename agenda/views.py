@@ -168,6 +168,7 @@ def session_detail(request, pk):
                 slot_start=form.cleaned_data["slot"],
                 cpip=request.user,
                 subject=form.cleaned_data["subject"],
+                sheets=form.cleaned_data["sheets"],
             )
         except BookingError as error:
             form.add_error(None, error.message)

@@ -284,6 +284,7 @@ def test_booking_model_has_no_field_about_the_person():
         "slot_start",
         "cpip",
         "subject",
+        "sheets",
         "created_at",
         "updated_at",
         "cancelled_at",
