@@ -93,6 +93,19 @@ def _demo_cpip(stdout):
         )
 
 
+def _link_directory_stops(page):
+    """Point the SPIP itinerant France services' stops (directory demo) at the units' calendars."""
+    from directory.demo import SPIP_STRUCTURE_SLUG
+    from directory.models import Stop
+
+    for unit in ProbationUnit.objects.all():
+        url = page.url + page.reverse_subpage("unit", args=[unit.slug])
+        stops = Stop.objects.filter(structure__slug=SPIP_STRUCTURE_SLUG, commune__name=unit.commune)
+        for stop in stops.exclude(calendar_url=url):
+            stop.calendar_url = url
+            stop.save(update_fields=["calendar_url"])
+
+
 @transaction.atomic
 def load(stdout, today=None):
     today = today or timezone.localdate()
@@ -126,6 +139,7 @@ def load(stdout, today=None):
     if site_settings.agenda_page_id != page.pk:
         site_settings.agenda_page = page
         site_settings.save()
+    _link_directory_stops(page)
     _demo_cpip(stdout)
     coming = Session.objects.upcoming(today).scheduled().count()
     stdout.write(

@@ -106,3 +106,15 @@ def test_second_run_says_how_to_reset_the_demo_cpip_password(home_page):
     output = load_demo()
     assert "existe déjà" in output
     assert "python manage.py changepassword cpip-demo" in output
+
+
+def test_the_spip_structure_links_each_unit_to_its_calendar(client, home_page):
+    from directory.demo import SPIP_STRUCTURE_SLUG
+    from directory.models import Structure
+
+    call_command("load_demo", stdout=io.StringIO())
+    structure = Structure.objects.get(slug=SPIP_STRUCTURE_SLUG)
+    html = client.get(structure.get_absolute_url()).content.decode()
+    for slug in ("fontainebleau", "la-rochette", "meaux"):
+        assert f'href="/agenda/{slug}/"' in html
+    assert client.get("/agenda/meaux/").status_code == 200
