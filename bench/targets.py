@@ -4,12 +4,16 @@ Run inside Django (bench/run.py calls it through `manage.py shell`). A page type
 whose app has no content yet is left out.
 """
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from agenda.booking import BookingError, book
+from agenda.models import AgendaPage, Booking, Session
 from directory.models import DirectoryPage, Structure
 from guides.models import ProcedureSheetPage, TopicPage
 
 DEMO_SHEET = "demander-le-rsa"
+BENCH_USER = "bench-cpip"
 
 
 def find():
@@ -45,4 +49,35 @@ def find():
         pages["recherche commune"] = directory.search_url("dammartin en goele")
         pdfs["guide départemental"] = {"url": directory.url + "guide/"}
     pages["recherche du site"] = reverse("search") + "?q=rsa"
+    agenda = AgendaPage.objects.live().first()
+    if agenda:
+        pages["calendrier public"] = agenda.url
+        booking = _bench_booking()
+        if booking:
+            letter = reverse("agenda:letter", args=[booking.pk])
+            pdfs["convocation"] = {
+                "method": "POST",
+                "url": letter,
+                "form_url": letter,
+                "data": {"name": "Prénom Nom"},
+            }
     return pages, pdfs
+
+
+def _bench_booking():
+    """A booking of the benchmark's CPIP account, made once, for the invitation letter."""
+    user = get_user_model().objects.filter(username=BENCH_USER).first()
+    if user is None:
+        return None
+    existing = Booking.objects.filter(cpip=user).upcoming().first()
+    if existing:
+        return existing
+    for session in Session.objects.upcoming().scheduled()[:20]:
+        for slot in session.slot_times():
+            try:
+                return book(
+                    session_id=session.pk, slot_start=session.slot_starts_at(slot), cpip=user, subject="caf"
+                )
+            except BookingError:
+                continue
+    return None
