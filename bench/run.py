@@ -278,14 +278,14 @@ def main():
 def print_table(results):
     print(f"\nBenchmark — {results['date']} — {results['machine']}")
     print(f"{SEQUENTIAL} requêtes séquentielles par page ; wrk {WRK_SECONDS} s à 10 connexions\n")
-    head = f"{'page':<22}{'sans cache méd.':>16}{'p95':>9}{'cache méd.':>12}{'p95':>9}{'req/s c10':>11}{'octets':>9}"
+    head = f"{'page':<20}{'sans cache méd.':>16}{'p95':>11}{'cache méd.':>12}{'p95':>11}{'req/s c10':>11}{'octets':>9}"
     print(head)
     print("-" * len(head))
     for label, row in results["pages"].items():
         rps = row["requests_per_second_c10"]
         print(
-            f"{label:<22}{row['uncached']['median_ms']:>13.2f} ms{row['uncached']['p95_ms']:>6.2f} ms"
-            f"{row['cached']['median_ms']:>9.2f} ms{row['cached']['p95_ms']:>6.2f} ms"
+            f"{label:<20}{row['uncached']['median_ms']:>13.2f} ms{row['uncached']['p95_ms']:>8.2f} ms"
+            f"{row['cached']['median_ms']:>9.2f} ms{row['cached']['p95_ms']:>8.2f} ms"
             f"{(rps if rps is not None else 'n/a'):>11}{row['bytes_transferred']:>9}"
         )
     if results["pdfs"]:
