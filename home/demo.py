@@ -68,12 +68,19 @@ ACCESSIBILITY_STATEMENT = f"""
 <p>Des tests automatiques ouvrent chaque type de page dans un vrai navigateur, Chromium. Ils passent à chaque modification du site. Si un test échoue, la modification est refusée.</p>
 <ul>
 <li>L'outil axe-core (version 4.12) cherche les erreurs d'accessibilité. Il applique les règles WCAG 2.1 des niveaux A et AA et les règles liées au RGAA. Il n'a trouvé aucune erreur.</li>
-<li>Au clavier seul : le lien « Aller au contenu » marche, et on voit toujours où on se trouve dans la page.</li>
+<li>Au clavier seul : le lien « Aller au contenu » marche, et on voit toujours où on se trouve dans la page. Un conseiller peut réserver un créneau, imprimer la convocation et des fiches.</li>
 <li>Sans JavaScript : chaque page montre son contenu, la recherche et les formulaires marchent.</li>
 <li>Sur un petit téléphone (360 pixels de large), et avec le texte agrandi 4 fois : rien ne déborde sur le côté.</li>
-<li>À l'impression : les pages tiennent sur 2 feuilles A4 au plus.</li>
+<li>À l'impression : une fiche, la page d'une France services ou une page simple tient sur 2 feuilles A4 au plus, avec le QR code de la fiche. L'affiche des permanences tient sur 1 feuille.</li>
 </ul>
-<p>Pages vérifiées : l'accueil, les pages simples (comme celle-ci), le plan du site, la recherche, la connexion, l'espace des professionnels, les pages d'erreur.</p>
+<p>Pages vérifiées :</p>
+<ul>
+<li>l'accueil, les pages simples (comme celle-ci), le plan du site, la recherche, la connexion, les pages d'erreur ;</li>
+<li>les fiches pratiques : les thèmes, les fiches, les mots difficiles ;</li>
+<li>l'annuaire des France services : la liste, la recherche par commune, la page de chaque France services ;</li>
+<li>le calendrier des permanences au SPIP et son affiche ;</li>
+<li>l'espace des professionnels : les fiches à imprimer, le calendrier, la réservation, le rendez-vous.</li>
+</ul>
 <p>Ces tests ne trouvent pas tous les problèmes. Ils ne remplacent pas un audit.</p>
 <h2>Établissement de cette déclaration</h2>
 <p>Cette déclaration a été établie le {ACCESSIBILITY_STATEMENT_DATE}. Ce jour-là, tous les tests automatiques ont réussi.</p>

@@ -19,25 +19,41 @@ import datetime
 import functools
 import io
 import os
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.core.files.images import ImageFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.images.models import Image
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from agenda import demo as agenda_demo
+from agenda.models import AgendaPage, ProbationUnit, Session
 from directory import demo as directory_demo
 from directory import guide
 from directory.models import DirectoryPage, Structure
 from guides import demo as guides_demo
-from guides.models import GlossaryPage, GuideIndexPage, ProcedureSheetPage, TopicPage
+from guides.models import GlossaryPage, ProcedureSheetPage, TopicPage
 from home import demo
+from tests.agenda.factories import BookingFactory
 from tests.directory.factories import ClosureFactory
+from tests.guides.factories import (
+    GlossaryPageFactory,
+    GlossaryTermFactory,
+    GuideIndexPageFactory,
+    ProcedureSheetPageFactory,
+    TopicPageFactory,
+)
 
 CHROMIUM = Path(os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium"))
 
@@ -140,8 +156,38 @@ def media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
+@pytest.fixture(scope="session")
+def _quick_restore(django_db_setup, django_db_blocker):
+    """On SQLite in memory (the test database by default), put the migrated data back as a copy.
+
+    Django's serialized rollback saves its ~900 rows (communes, groups,
+    partners, pages…) one by one before every test. Here that is done once,
+    and SQLite's backup then copies the result before each test in a few
+    milliseconds: the same data, the same ids. Other databases keep Django's way.
+    """
+    from django.db import connection
+
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db() or serialized is None:
+        yield
+        return
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(serialized)
+        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(snapshot)
+
+    def restore(_serialized):
+        snapshot.backup(connection.connection)
+
+    connection.creation.deserialize_db_from_string = restore
+    yield
+    del connection.creation.deserialize_db_from_string
+    snapshot.close()
+
+
 @pytest.fixture(autouse=True)
-def _browser_test(browser_thread, django_db_serialized_rollback, settings, media_root):
+def _browser_test(browser_thread, _quick_restore, django_db_serialized_rollback, settings, media_root):
     """Every test here gets the browser thread, and the migrated data back after the flush.
 
     The live server needs real transactions, so each test ends with a flush of
@@ -365,13 +411,108 @@ def guides_site(directory_site):
     guides_demo.load(io.StringIO())
 
 
-@pytest.fixture
-def guide_index_url(guides_site):
-    return GuideIndexPage.objects.get().url
+# Topics and sheets of the guides' demo, built with the factories: the demo's titles, summaries,
+# pictograms and papers to bring. Quicker than the whole demo (about a second a test).
+# topic slug, title, pictogram, intro, [(sheet slug, title, summary, papers to bring)]
+GUIDE_TOPICS = [
+    (
+        "argent",
+        "Avoir de l'argent pour vivre",
+        "argent",
+        "Les aides pour vivre quand on a peu d'argent.",
+        [
+            (
+                "demander-le-rsa",
+                "Comment demander le RSA ?",
+                "Le RSA est une aide pour vivre quand on a peu ou pas d'argent.",
+                ["Votre carte d'identité ou votre titre de séjour", "Votre RIB"],
+            ),
+            (
+                "demander-la-prime-activite",
+                "Comment demander la prime d'activité ?",
+                "La prime d'activité est une aide pour les personnes qui travaillent et gagnent peu.",
+                ["Vos fiches de paie des 3 derniers mois", "Votre RIB"],
+            ),
+        ],
+    ),
+    (
+        "sante",
+        "Se soigner",
+        "sante",
+        "Être remboursé de ses soins, chez le médecin et à la pharmacie.",
+        [
+            (
+                "avoir-sa-carte-vitale",
+                "Comment avoir sa carte Vitale ?",
+                "La carte Vitale prouve que vous êtes assuré. Avec elle, vos soins sont remboursés plus vite.",
+                ["Une photo d'identité récente", "Votre carte d'identité ou votre titre de séjour"],
+            ),
+        ],
+    ),
+    (
+        "papiers",
+        "Avoir ses papiers",
+        "papiers",
+        "Demander une carte d'identité ou un autre papier officiel.",
+        [
+            (
+                "demander-sa-carte-d-identite",
+                "Comment demander sa carte d'identité ?",
+                "La carte d'identité prouve qui vous êtes. Elle est gratuite la première fois.",
+                ["Une photo d'identité de moins de 6 mois", "Un justificatif de domicile récent"],
+            ),
+        ],
+    ),
+]
+
+
+def pictogram(name):
+    path = Path(guides_demo.PICTOGRAMS) / f"{name}.svg"
+    with path.open("rb") as file:
+        return Image.objects.create(
+            title=guides_demo.PICTOGRAM_TITLES[name], file=ImageFile(file, name=path.name)
+        )
 
 
 @pytest.fixture
-def topic_url(guides_site):
+def guides_content(directory_site, home_page):
+    """The guides' section: topics with pictograms, sheets with their steps and papers, the difficult words."""
+    index = GuideIndexPageFactory(
+        parent=home_page,
+        intro="<p>Des fiches simples pour faire vos démarches.</p>",
+    )
+    GlossaryPageFactory(parent=index)
+    for term, other_forms, definition in guides_demo.GLOSSARY:
+        GlossaryTermFactory(term=term, other_forms=other_forms, definition=definition)
+    computer = pictogram("ordinateur")
+    for slug, title, picto, intro, sheets in GUIDE_TOPICS:
+        topic = TopicPageFactory(
+            parent=index, slug=slug, title=title, intro=intro, pictogram=pictogram(picto)
+        )
+        for sheet_slug, sheet_title, summary, papers in sheets:
+            ProcedureSheetPageFactory(
+                parent=topic,
+                slug=sheet_slug,
+                title=sheet_title,
+                summary=summary,
+                audience="Vous habitez en France.",
+                body__0__steps__steps__0__text="Faites la demande sur internet.",
+                body__0__steps__steps__0__image=computer,
+                body__0__steps__steps__0__image_alt="Un ordinateur",
+                body__0__steps__steps__1__text="Un conseiller France services peut vous aider.",
+                body__1__checklist__items__0=papers[0],
+                body__1__checklist__items__1=papers[1],
+            )
+    return index
+
+
+@pytest.fixture
+def guide_index_url(guides_content):
+    return guides_content.url
+
+
+@pytest.fixture
+def topic_url(guides_content):
     """A topic with two sheets."""
     return TopicPage.objects.get(slug="argent").url
 
@@ -388,12 +529,12 @@ def demo_sheet_urls(guides_site):
 
 
 @pytest.fixture
-def glossary_url(guides_site):
+def glossary_url(guides_content):
     return GlossaryPage.objects.get().url
 
 
 @pytest.fixture
-def print_pack_url(guides_site):
+def print_pack_url(guides_content):
     return reverse("guides:print_pack")
 
 
@@ -437,3 +578,77 @@ def structure_url(directory_site):
 def invitation_structure_url(directory_site):
     """The SPIP's itinerant France services: "sur invitation", its three units."""
     return Structure.objects.get(slug=directory_demo.SPIP_STRUCTURE_SLUG).get_absolute_url()
+
+
+# ---- The agenda: the SPIP units' sessions (demo), the staff views, a booking ----
+
+
+@pytest.fixture
+def agenda_site(directory_site):
+    """The agenda's demo: the three SPIP units, their sessions for this month and the next three."""
+    agenda_demo.load(io.StringIO())
+
+
+def first_day_of_next_month():
+    today = timezone.localdate()
+    return (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+@pytest.fixture
+def agenda_url(agenda_site):
+    return AgendaPage.objects.get().url
+
+
+@pytest.fixture
+def unit_calendar_url(agenda_site):
+    page = AgendaPage.objects.get()
+    return page.url + page.reverse_subpage("unit", args=["meaux"])
+
+
+@pytest.fixture
+def poster_url(agenda_site):
+    """The A4 poster of next month's sessions in Meaux, for the unit's notice board."""
+    page = AgendaPage.objects.get()
+    month = first_day_of_next_month()
+    return page.url + page.reverse_subpage("poster", args=["meaux", month.year, month.month])
+
+
+@pytest.fixture
+def staff_calendar_url(agenda_site):
+    """Next month, every unit: the calendar grid, then day by day."""
+    month = first_day_of_next_month()
+    return reverse("agenda:month", args=[month.year, month.month])
+
+
+@pytest.fixture
+def staff_list_url(agenda_site):
+    return reverse("agenda:list")
+
+
+@pytest.fixture
+def next_session(agenda_site):
+    """Meaux's first session next month: every slot free."""
+    unit = ProbationUnit.objects.get(slug="meaux")
+    return (
+        Session.objects.for_unit(unit)
+        .scheduled()
+        .filter(date__gte=first_day_of_next_month())
+        .earliest("date")
+    )
+
+
+@pytest.fixture
+def booking_form_url(next_session, guides_content, cpip):
+    """A session with one slot booked by this CPIP, and the form to book another (with sheets to choose)."""
+    BookingFactory(session=next_session, cpip=cpip, slot_start=next_session.start_time)
+    return reverse("agenda:session", args=[next_session.pk])
+
+
+@pytest.fixture
+def booking_url(next_session, guides_content, cpip):
+    """A CPIP's booking, with the sheets to bring, and the invitation letter form."""
+    booking = BookingFactory(session=next_session, cpip=cpip, slot_start=next_session.start_time)
+    booking.sheets.set(
+        ProcedureSheetPage.objects.filter(slug__in=["demander-le-rsa", "avoir-sa-carte-vitale"])
+    )
+    return reverse("agenda:booking", args=[booking.pk])

@@ -56,6 +56,14 @@ PAGE_TYPES = [
     PageType("commune-inconnue", "unknown_commune_url"),
     PageType("structure", "structure_url", print_pages=2),
     PageType("structure-sur-invitation", "invitation_structure_url", print_pages=2),
+    # agenda
+    PageType("agenda", "agenda_url"),
+    PageType("calendrier", "unit_calendar_url"),
+    PageType("affiche", "poster_url", print_pages=1),
+    PageType("calendrier-pro", "staff_calendar_url", user="cpip"),
+    PageType("liste-pro", "staff_list_url", user="cpip"),
+    PageType("reservation", "booking_form_url", user="cpip"),
+    PageType("rendez-vous", "booking_url", user="cpip"),
 ]
 
 PUBLIC_PAGE_TYPES = [page_type for page_type in PAGE_TYPES if page_type.public]

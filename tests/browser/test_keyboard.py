@@ -133,3 +133,41 @@ def test_cpip_builds_a_print_pack_with_the_keyboard_only(context, print_pack_url
     assert is_pdf(pdf)
     # A cover, then each sheet on 1 or 2 pages.
     assert 1 + len(sheets) <= page_count(pdf) <= 1 + 2 * len(sheets)
+
+
+def test_cpip_books_a_slot_and_prints_the_letter_with_the_keyboard_only(
+    context, staff_list_url, guides_content, cpip_cookie
+):
+    context.add_cookies([cpip_cookie])
+    page = context.new_page()
+    page.goto(staff_list_url)
+    tab_to(page, page.get_by_role("link", name="Réserver un créneau").first)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/espace-pro/agenda/permanence/*/")
+    # In a group of radio buttons, Tab reaches the first one and the arrow keys choose.
+    tab_to(page, page.get_by_role("radio").first)
+    page.keyboard.press("ArrowDown")
+    slot = page.get_by_role("radio", name="9 h 30", exact=True)
+    assert slot.is_checked()
+    tab_to(page, page.get_by_role("radio", name="CAF", exact=True))
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.get_by_role("radio", name="Papiers", exact=True).is_checked()
+    sheet = page.get_by_role("checkbox", name="Comment demander sa carte d'identité ?")
+    tab_to(page, sheet)
+    page.keyboard.press("Space")
+    assert sheet.is_checked()
+    tab_to(page, page.get_by_role("button", name="Réserver ce créneau"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/espace-pro/agenda/rendez-vous/*/")
+    assert page.get_by_role("status").inner_text().startswith("Rendez-vous réservé :")
+    facts = page.locator("main dl").inner_text().replace("\xa0", " ")
+    assert "9 h 30" in facts and "Papiers" in facts and "Comment demander sa carte d'identité ?" in facts
+    tab_to(page, page.get_by_label("Nom et prénom de la personne"))
+    page.keyboard.type("Zéphyrine Quintessa")
+    responses = PostedResponses(page)
+    with page.expect_response(lambda response: response.request.method == "POST"):
+        page.keyboard.press("Enter")
+    headers, pdf = posted_pdf(responses)
+    assert 'filename="convocation-' in headers["content-disposition"]
+    assert is_pdf(pdf)

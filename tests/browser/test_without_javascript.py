@@ -79,7 +79,7 @@ def test_print_pack_form_gives_the_pdf_without_javascript(no_js_context, print_p
     no_js_context.add_cookies([cpip_cookie])
     page = no_js_context.new_page()
     page.goto(print_pack_url)
-    page.get_by_label("Comment s'inscrire à France Travail ?").check()
+    page.get_by_label("Comment avoir sa carte Vitale ?").check()
     page.get_by_label("Lieu").fill("France services de Melun")
     responses = PostedResponses(page)
     with page.expect_response(lambda response: response.request.method == "POST"):
@@ -87,3 +87,16 @@ def test_print_pack_form_gives_the_pdf_without_javascript(no_js_context, print_p
     _headers, pdf = posted_pdf(responses)
     assert is_pdf(pdf)
     assert 2 <= page_count(pdf) <= 3  # the cover, then the sheet
+
+
+def test_booking_form_books_a_slot_without_javascript(no_js_context, booking_form_url, cpip_cookie):
+    no_js_context.add_cookies([cpip_cookie])
+    page = no_js_context.new_page()
+    page.goto(booking_form_url)
+    page.get_by_role("radio", name="10 h", exact=True).check()
+    page.get_by_role("radio", name="Emploi", exact=True).check()
+    page.get_by_role("button", name="Réserver ce créneau").click()
+    page.wait_for_url("**/espace-pro/agenda/rendez-vous/*/")
+    assert page.get_by_role("status").inner_text().startswith("Rendez-vous réservé :")
+    facts = page.locator("main dl").inner_text().replace("\xa0", " ")
+    assert "10 h" in facts and "Emploi" in facts
