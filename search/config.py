@@ -16,12 +16,15 @@ from importlib.metadata import version
 # The PostgreSQL text-search configuration made by this app's first migration.
 POSTGRES_SEARCH_CONFIG = "french_unaccent"
 
-# Trigram similarity (0 to 1) a word must reach to count as a typo of a word of
-# the content: 0.3 (the backend's default) lets "alocation" find "allocation"
-# without matching unrelated words.
-POSTGRES_FUZZY_SIMILARITY_THRESHOLD = 0.3
+# Trigram word similarity (0 to 1) a query must reach to count as a typo of the
+# content's words: pg_trgm's default for its indexed "%>" operator, which
+# search/backends/postgres.py uses to find candidates ("domicilliation" finds
+# "domiciliation", "carte" does not find "tarte aux pommes").
+POSTGRES_FUZZY_SIMILARITY_THRESHOLD = 0.6
 
-DATABASE_BACKEND = "wagtail.search.backends.database"
+# Wagtail's database backend, with queries that stay fast on thousands of pages
+# (see search/backends.py).
+PORTAL_DATABASE_BACKEND = "search.backends"
 
 
 def elasticsearch_backend():
@@ -110,11 +113,11 @@ def search_backends(engine, elasticsearch_url=""):
     if database_vendor(engine) == "postgresql":
         return {
             "default": {
-                "BACKEND": DATABASE_BACKEND,
+                "BACKEND": PORTAL_DATABASE_BACKEND,
                 "SEARCH_CONFIG": POSTGRES_SEARCH_CONFIG,
                 "FUZZY_ALGORITHM": "trigram",
                 "FUZZY_SIMILARITY_THRESHOLD": POSTGRES_FUZZY_SIMILARITY_THRESHOLD,
                 "FUZZY_PREFIX_BOOST": 0.5,
             }
         }
-    return {"default": {"BACKEND": DATABASE_BACKEND}}
+    return {"default": {"BACKEND": PORTAL_DATABASE_BACKEND}}

@@ -24,8 +24,8 @@ from . import spelling, synonyms
 from .kinds import page_hit, published_pages, sort_hits
 from .text import WORD_RE, clean_query, fold, is_meaningful, words
 
-# At most this many results are shown (the most relevant), over 10 pages of 20.
-MAX_HITS = 200
+# At most this many results are shown (the most relevant), over 5 pages of 20.
+MAX_HITS = 100
 
 
 @dataclass

@@ -1,10 +1,10 @@
 """Spelling: the words of the published content, and the closest one to a word typed wrong.
 
 The vocabulary (every word of the published content, with how often it
-appears) is built when first needed, kept in the cache, and rebuilt after
-content is published, unpublished, changed or deleted (search/signals.py
-marks it stale; the next search rebuilds it). Edit distances come from
-rapidfuzz (optimal string alignment: a swap of two letters is one typo).
+appears) is built when first needed, kept in the cache, and rebuilt when
+content is published, unpublished or deleted (search/signals.py). Edit
+distances come from rapidfuzz (optimal string alignment: a swap of two
+letters is one typo).
 """
 
 import html
@@ -18,14 +18,18 @@ from django.utils.html import strip_tags
 
 from wagtail.search import index
 
+from django_tasks import task
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .kinds import published_objects
 from .text import WORD_RE, fold, is_meaningful, words
 
-VERSION_KEY = "search:vocabulary:version"
-DATA_KEY = "search:vocabulary:{}"
+# The content's version, changed by every publication; the version the latest
+# vocabulary was built from; and that vocabulary.
+CONTENT_VERSION_KEY = "search:vocabulary:content-version"
+BUILT_KEY = "search:vocabulary:built"
+DATA_KEY = "search:vocabulary:data:{}"
 # An old vocabulary stays in the cache for a day at most after it was replaced.
 DATA_TIMEOUT = 24 * 60 * 60
 
@@ -78,52 +82,69 @@ def flatten(value):
 
 
 def build_vocabulary():
-    counts = Counter()
-    written = defaultdict(Counter)
+    tokens = Counter()
     titles = []
     for obj in published_objects():
         for text in searchable_texts(obj):
-            for token in WORD_RE.findall(text):
-                word = fold(token)
-                if len(word) >= MIN_WORD_LENGTH and not word.isdigit() and is_meaningful(word):
-                    counts[word] += 1
-                    written[word][token.lower()] += 1
+            tokens.update(WORD_RE.findall(text.lower()))
         titles.append((tuple(words(str(obj))), str(obj)))
+    counts = Counter()
+    written = defaultdict(Counter)
+    for token, count in tokens.items():  # each distinct spelling is folded once
+        word = fold(token)
+        if len(word) >= MIN_WORD_LENGTH and not word.isdigit() and is_meaningful(word):
+            counts[word] += count
+            written[word][token] += count
     forms = {word: spellings.most_common(1)[0][0] for word, spellings in written.items()}
     return Vocabulary(dict(counts), forms, titles)
 
 
-_memo = {"version": None, "vocabulary": None}
+_memo = {"token": None, "vocabulary": None}
 
 
 def get_vocabulary():
-    """The current vocabulary: from this process's memory, else the cache, else built now."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    if _memo["version"] == version:
+    """The latest vocabulary: from this process's memory, else the cache, else built now.
+
+    After a publication the previous vocabulary serves until the new one is
+    built, so that no reader waits for it.
+    """
+    token = cache.get(BUILT_KEY)
+    if token is not None and _memo["token"] == token:
         return _memo["vocabulary"]
-    vocabulary = cache.get(DATA_KEY.format(version))
+    vocabulary = cache.get(DATA_KEY.format(token)) if token else None
     if vocabulary is None:
-        vocabulary = build_vocabulary()
-        cache.set(DATA_KEY.format(version), vocabulary, DATA_TIMEOUT)
-    _memo.update(version=version, vocabulary=vocabulary)
+        return rebuild_vocabulary()
+    _memo.update(token=token, vocabulary=vocabulary)
     return vocabulary
 
 
+def rebuild_vocabulary():
+    """Build the vocabulary from the published content now, and share it through the cache."""
+    content_version = cache.get(CONTENT_VERSION_KEY)
+    vocabulary = build_vocabulary()
+    token = f"{content_version}:{uuid.uuid4().hex}"
+    cache.set(DATA_KEY.format(token), vocabulary, DATA_TIMEOUT)
+    cache.set(BUILT_KEY, token, None)
+    _memo.update(token=token, vocabulary=vocabulary)
+    return vocabulary
+
+
+@task()
+def rebuild_vocabulary_task():
+    """Rebuild unless a vocabulary of the current content exists (many publications, one rebuild)."""
+    built = cache.get(BUILT_KEY) or ""
+    if built.split(":", 1)[0] != str(cache.get(CONTENT_VERSION_KEY)):
+        rebuild_vocabulary()
+
+
 def vocabulary_is_stale():
-    """Published content changed: the next search rebuilds the vocabulary.
+    """Published content changed: rebuild the vocabulary once the change is committed.
 
-    Marked at once, and again once the change is committed, in case a search
-    rebuilt it from the content as it was in between.
+    With Django's default task backend the rebuild runs at once (in the
+    editor's request); with a task worker it runs in the background.
     """
-
-    def new_version():
-        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-
-    new_version()
-    transaction.on_commit(new_version)
+    cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, None)
+    transaction.on_commit(rebuild_vocabulary_task.enqueue)
 
 
 def allowed_distance(word):

@@ -13,14 +13,14 @@ from search.config import (
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
 
-def test_sqlite_uses_the_database_backend():
+def test_sqlite_uses_the_database_backend_with_fast_ranking():
     backends = search_backends("django.db.backends.sqlite3")
-    assert backends == {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    assert backends == {"default": {"BACKEND": "search.backends"}}
 
 
 def test_postgresql_uses_the_french_accent_blind_configuration_and_trigram_fuzzy_queries():
     backend = search_backends("django.db.backends.postgresql")["default"]
-    assert backend["BACKEND"] == "wagtail.search.backends.database"
+    assert backend["BACKEND"] == "search.backends"
     assert backend["SEARCH_CONFIG"] == POSTGRES_SEARCH_CONFIG == "french_unaccent"
     assert backend["FUZZY_ALGORITHM"] == "trigram"
     assert 0 < backend["FUZZY_SIMILARITY_THRESHOLD"] < 1

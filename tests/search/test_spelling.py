@@ -37,11 +37,42 @@ def test_private_pages_are_not_in_the_vocabulary(home_page):
     assert "consignes" not in get_vocabulary()
 
 
-def test_publishing_a_page_rebuilds_the_vocabulary(pages, home_page):
+def test_publishing_a_page_rebuilds_the_vocabulary(pages, home_page, django_capture_on_commit_callbacks):
     assert "domiciliation" not in get_vocabulary()
     page = StandardPageFactory(parent=home_page, title="Domiciliation", live=False)
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     assert "domiciliation" in get_vocabulary()
+
+
+def test_unpublishing_a_page_rebuilds_the_vocabulary(pages, django_capture_on_commit_callbacks):
+    assert "immatriculation" in get_vocabulary()
+    with django_capture_on_commit_callbacks(execute=True):
+        pages["grise"].unpublish()
+    assert "immatriculation" not in get_vocabulary()
+
+
+def test_many_publications_at_once_rebuild_the_vocabulary_once(
+    home_page, django_capture_on_commit_callbacks, monkeypatch
+):
+    get_vocabulary()
+    builds = []
+    monkeypatch.setattr(spelling, "build_vocabulary", lambda: builds.append(1) or Vocabulary({}, {}, []))
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(3):
+            StandardPageFactory(
+                parent=home_page, title=f"Page {number}", live=False
+            ).save_revision().publish()
+    assert len(builds) == 1
+
+
+def test_readers_keep_the_previous_vocabulary_until_the_new_one_is_built(pages, home_page):
+    get_vocabulary()
+    page = StandardPageFactory(parent=home_page, title="Domiciliation", live=False)
+    page.save_revision().publish()  # the rebuild waits for the commit
+    vocabulary = get_vocabulary()
+    assert "immatriculation" in vocabulary
+    assert "domiciliation" not in vocabulary
 
 
 def test_the_vocabulary_is_built_once_until_content_changes(pages, django_assert_num_queries):
@@ -79,6 +110,6 @@ def test_a_word_too_far_from_every_known_word_gets_no_correction():
 
 def test_the_vocabulary_is_shared_through_the_cache(pages, django_assert_num_queries):
     first = get_vocabulary()
-    spelling._memo.update(version=None, vocabulary=None)  # as in another process
+    spelling._memo.update(token=None, vocabulary=None)  # as in another process
     with django_assert_num_queries(0):
         assert get_vocabulary().counts == first.counts
