@@ -35,5 +35,8 @@ test: lint
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
+bench: $(VENV)/.prod
+	$(PY) bench/run.py
+
 clean:
 	rm -rf $(VENV) var/static var/test-media

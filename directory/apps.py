@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "directory"
+    verbose_name = "France services"
+
+    def ready(self):
+        from .signals import connect_signals
+
+        connect_signals()

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class GuidesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "guides"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "guides"
 
-urlpatterns = []
+urlpatterns = [
+    path("espace-pro/fiches/", views.print_pack, name="print_pack"),
+]

@@ -54,24 +54,39 @@ LEGAL_NOTICE = """
 <p>Les fiches s'appuient sur les fiches de Service-Public.fr (DILA), sous Licence Ouverte 2.0.</p>
 """
 
-ACCESSIBILITY_STATEMENT = """
+# The day this statement was written, and the day the browser tests
+# (tests/browser/) passed on every page type listed in it. Change both the
+# date and the list when the statement is revised: a date is never moved
+# forward without the checks being run again.
+ACCESSIBILITY_STATEMENT_DATE = "27 novembre 2026"
+
+ACCESSIBILITY_STATEMENT = f"""
 <h2>État de conformité</h2>
 <p>Ce site est <b>partiellement conforme</b> au référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1.</p>
-<p>Il n'a pas encore eu d'audit complet fait à la main. C'est pourquoi il est « partiellement conforme ».</p>
-<h2>Comment nous vérifions</h2>
-<p>À chaque modification, des tests automatiques ouvrent chaque type de page dans un vrai navigateur.</p>
+<p>Pourquoi « partiellement » ? Personne n'a encore fait un audit complet du site, à la main. Seul un tel audit peut dire si le site est conforme.</p>
+<h2>Ce que nous avons vérifié</h2>
+<p>Des tests automatiques ouvrent chaque type de page dans un vrai navigateur, Chromium. Ils passent à chaque modification du site. Si un test échoue, la modification est refusée.</p>
 <ul>
-<li>Ils cherchent les erreurs d'accessibilité avec l'outil axe-core (règles WCAG 2.1 niveaux A et AA).</li>
-<li>Ils utilisent les pages au clavier seulement.</li>
-<li>Ils vérifient les pages sans JavaScript, sur un écran de téléphone et à l'impression.</li>
+<li>L'outil axe-core (version 4.12) cherche les erreurs d'accessibilité. Il applique les règles WCAG 2.1 des niveaux A et AA et les règles liées au RGAA. Il n'a trouvé aucune erreur.</li>
+<li>Au clavier seul : le lien « Aller au contenu » marche, et on voit toujours où on se trouve dans la page.</li>
+<li>Sans JavaScript : chaque page montre son contenu, la recherche et les formulaires marchent.</li>
+<li>Sur un petit téléphone (360 pixels de large), et avec le texte agrandi 4 fois : rien ne déborde sur le côté.</li>
+<li>À l'impression : les pages tiennent sur 2 feuilles A4 au plus.</li>
 </ul>
+<p>Pages vérifiées : l'accueil, les pages simples (comme celle-ci), le plan du site, la recherche, la connexion, l'espace des professionnels, les pages d'erreur.</p>
+<p>Ces tests ne trouvent pas tous les problèmes. Ils ne remplacent pas un audit.</p>
+<h2>Établissement de cette déclaration</h2>
+<p>Cette déclaration a été établie le {ACCESSIBILITY_STATEMENT_DATE}. Ce jour-là, tous les tests automatiques ont réussi.</p>
+<p>Le site utilise HTML et CSS. Il n'a pas besoin de JavaScript.</p>
 <h2>Signaler un problème</h2>
 <p>Vous n'arrivez pas à utiliser une page ? Dites-le nous. Nous vous aiderons à trouver l'information autrement.</p>
 <p>Écrivez à la préfecture de Seine-et-Marne : 12 rue des Saints-Pères, 77010 Melun Cedex.</p>
+<p>Vous pouvez aussi demander de l'aide à un conseiller France services.</p>
 <h2>Si nous ne vous répondons pas</h2>
-<p>Vous pouvez contacter le Défenseur des droits :</p>
+<p>Vous nous avez signalé un problème, et notre réponse ne vous aide pas ? Vous pouvez contacter le Défenseur des droits :</p>
 <ul>
 <li>par internet : <a href="https://formulaire.defenseurdesdroits.fr/">formulaire.defenseurdesdroits.fr</a> ;</li>
+<li>en rencontrant un de ses délégués, près de chez vous : leur liste est sur <a href="https://www.defenseurdesdroits.fr/">defenseurdesdroits.fr</a> ;</li>
 <li>par téléphone : 09 69 39 00 00 ;</li>
 <li>par courrier gratuit, sans timbre : Défenseur des droits, Libre réponse 71120, 75342 Paris Cedex 07.</li>
 </ul>

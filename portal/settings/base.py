@@ -59,8 +59,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers anonymous visitors from the cache before any other work.
+    "portal.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -144,7 +145,7 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # Static files, served by WhiteNoise: compressed, hashed names, cached for a year.
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
@@ -183,6 +184,38 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     },
 }
+
+# Whole-page cache for anonymous visitors (portal/cache.py). Entries live at
+# most PAGE_CACHE_TIMEOUT seconds (pages say "open now"), and are dropped at
+# once when content changes. Browsers, nginx or a CDN may keep a public page
+# PAGE_CACHE_MAX_AGE seconds.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_TIMEOUT = 60
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/",
+    "/django-admin/",
+    "/espace-pro/",
+    "/connexion/",
+    "/deconnexion/",
+    "/search/",
+    "/recherche/",
+    "/documents/",
+]
+PAGE_CACHE_INVALIDATING_APPS = [
+    "home",
+    "guides",
+    "directory",
+    "agenda",
+    "search",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "wagtailsearchpromotions",
+]
+SERVER_TIMING = env.bool("SERVER_TIMING", default=False)
+if SERVER_TIMING:
+    MIDDLEWARE.insert(0, "portal.cache.ServerTimingMiddleware")
 
 # Login throttling (django-axes): 5 failures lock the username from that
 # address for one hour.

@@ -18,3 +18,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+PAGE_CACHE_VERSION_FILE = VAR_DIR / "test-page-cache-version"
+# Tests see fresh pages; the page-cache tests turn the cache on themselves.
+PAGE_CACHE_ENABLED = False

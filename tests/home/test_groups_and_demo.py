@@ -59,3 +59,12 @@ def test_demo_accessibility_statement_is_honest(client, home_page):
     html = client.get(site_settings.accessibility_page.url).content.decode()
     assert "partiellement conforme" in html
     assert "Défenseur des droits" in html
+
+
+def test_editors_approve_pages_submitted_outside_the_sheets():
+    from wagtail.models import GroupApprovalTask, WorkflowPage
+
+    workflow = WorkflowPage.objects.get(page__depth=1).workflow
+    assert workflow.name == "Validation par les éditeurs"
+    task = GroupApprovalTask.objects.get(workflow_tasks__workflow=workflow)
+    assert list(task.groups.values_list("name", flat=True)) == [EDITORS]

@@ -1,0 +1,107 @@
+"""The downloadable guide of the France services of Seine-et-Marne (PDF, WeasyPrint).
+
+The PDF is built from the current data and stored once in the default storage (MEDIA); the
+directory page serves that stored file. It is rebuilt after any change to a structure, its
+hours, closures, stops or partners (``signals.py`` calls ``schedule_rebuild``), once per
+transaction, through a django-tasks task: Wagtail's default task backend runs it at once,
+a real queue runs it in a worker.
+"""
+
+import logging
+import threading
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.http import FileResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+import segno
+from django_tasks import task
+from weasyprint import HTML
+
+GUIDE_PATH = "directory/guide-france-services-seine-et-marne.pdf"
+DOWNLOAD_NAME = "guide-france-services-seine-et-marne.pdf"
+
+_state = threading.local()
+logger = logging.getLogger(__name__)
+
+
+def guide_html():
+    """The guide as HTML for WeasyPrint: a cover, then one section per arrondissement."""
+    from .models import DirectoryPage, Structure, group_by_arrondissement
+
+    page = DirectoryPage.objects.live().first()
+    url = page.full_url if page else ""
+    structures = list(Structure.objects.in_department().with_details())
+    return render_to_string(
+        "directory/guide_pdf.html",
+        {
+            "groups": group_by_arrondissement(structures),
+            "count": len(structures),
+            "url": url,
+            "qr_code": segno.make(url, error="m").svg_data_uri(scale=4) if url else "",
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def build_pdf():
+    """The guide as PDF bytes."""
+    return HTML(string=guide_html()).write_pdf()
+
+
+def store():
+    """Build the guide and replace the stored file. Returns its size in bytes."""
+    pdf = build_pdf()
+    if default_storage.exists(GUIDE_PATH):
+        default_storage.delete(GUIDE_PATH)
+    default_storage.save(GUIDE_PATH, ContentFile(pdf))
+    return len(pdf)
+
+
+@task()
+def rebuild_guide():
+    try:
+        return store()
+    except Exception:
+        # The immediate task backend keeps errors silent: say it in the logs.
+        logger.exception("The France services guide PDF could not be rebuilt")
+        raise
+
+
+def _rebuild_if_needed():
+    if getattr(_state, "dirty", False):
+        _state.dirty = False
+        rebuild_guide.enqueue()
+
+
+def schedule_rebuild():
+    """Rebuild the guide once the current transaction commits (once, however many changes it holds)."""
+    _state.dirty = True
+    transaction.on_commit(_rebuild_if_needed, robust=True)
+
+
+def guide_info():
+    """{"size": bytes, "updated": datetime} of the stored guide, or None before its first build."""
+    if not default_storage.exists(GUIDE_PATH):
+        return None
+    return {
+        "size": default_storage.size(GUIDE_PATH),
+        "updated": default_storage.get_modified_time(GUIDE_PATH),
+    }
+
+
+def guide_response():
+    """The stored guide as a download; built first if it was never built (a fresh install)."""
+    if not default_storage.exists(GUIDE_PATH):
+        store()
+    response = FileResponse(
+        default_storage.open(GUIDE_PATH, "rb"),
+        as_attachment=True,
+        filename=DOWNLOAD_NAME,
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -1,0 +1,253 @@
+"""When a France services structure is open, and when an itinerant stop takes place.
+
+Pure logic, no database: the models turn their rows into a ``Schedule`` (weekly hours, exceptional
+closures, public holidays) or a ``Recurrence`` (a stop's "2nd Tuesday of the month"), and this
+module answers the citizen's questions in Europe/Paris time:
+
+- is it open now, and until when? ("Ouvert maintenant jusqu'à 12 h")
+- if not, when does it open next? ("Ouvre mardi à 9 h")
+- on which dates is the next stop of the bus?
+
+Times are wall-clock times in Paris; ``zoneinfo`` turns them into real instants, so the nights
+the clocks change need no special case. Public holidays come from ``holidays.France``.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+import holidays
+from dateutil import rrule
+
+PARIS = ZoneInfo("Europe/Paris")
+
+# How far ahead to look for the next opening: long enough for a summer closure.
+HORIZON_DAYS = 120
+
+WEEKDAYS = (
+    gettext_lazy("lundi"),
+    gettext_lazy("mardi"),
+    gettext_lazy("mercredi"),
+    gettext_lazy("jeudi"),
+    gettext_lazy("vendredi"),
+    gettext_lazy("samedi"),
+    gettext_lazy("dimanche"),
+)
+RRULE_WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
+
+_FRENCH_HOLIDAYS = holidays.France(language="fr")
+
+
+def public_holiday(day):
+    """The name of the French public holiday on ``day`` ("Fête du Travail"), or None."""
+    return _FRENCH_HOLIDAYS.get(day)
+
+
+def format_time(value):
+    """9:00 → "9 h", 13:30 → "13 h 30": how French signs write hours."""
+    return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
+
+
+def format_ranges(ranges):
+    """[(9:00, 12:00), (14:00, 17:00)] → "9 h – 12 h et 14 h – 17 h"."""
+    parts = [f"{format_time(start)} – {format_time(end)}" for start, end in ranges]
+    return _(" et ").join(parts)
+
+
+def merge_ranges(ranges):
+    """Sort time ranges and join those that touch or overlap (12:30–17:00 follows 8:30–12:30)."""
+    merged = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def at(day, time):
+    """The instant of wall-clock ``time`` on ``day`` in Paris."""
+    return datetime.datetime.combine(day, time, tzinfo=PARIS)
+
+
+@dataclass(frozen=True)
+class Closure:
+    """An exceptional closure, both dates included."""
+
+    start: datetime.date
+    end: datetime.date
+    reason: str = ""
+
+    def covers(self, day):
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Status:
+    """Open or closed at a given instant, and what comes next."""
+
+    is_open: bool
+    closes_at: datetime.datetime | None = None
+    opens_at: datetime.datetime | None = None
+    closed_today_because: str = ""
+    has_hours: bool = True
+
+
+@dataclass
+class Schedule:
+    """A structure's opening rules: weekly hours, closures, public holidays.
+
+    ``weekly`` maps a weekday (0 = Monday … 6 = Sunday) to its time ranges.
+    """
+
+    weekly: dict = field(default_factory=dict)
+    closures: list = field(default_factory=list)
+    open_on_public_holidays: bool = False
+
+    def closed_because(self, day):
+        """Why the structure is closed all of ``day`` although it has hours that weekday, or ''."""
+        for closure in self.closures:
+            if closure.covers(day):
+                return closure.reason or _("fermeture exceptionnelle")
+        if not self.open_on_public_holidays:
+            holiday = public_holiday(day)
+            if holiday:
+                return _("jour férié : %(name)s") % {"name": holiday}
+        return ""
+
+    def ranges_on(self, day):
+        """The merged time ranges during which the structure is open on ``day``."""
+        ranges = self.weekly.get(day.weekday())
+        if not ranges or self.closed_because(day):
+            return []
+        return merge_ranges(ranges)
+
+    def status(self, now):
+        """Open or closed at ``now`` (an aware datetime), with the closing or next opening time."""
+        if not any(self.weekly.values()):
+            return Status(is_open=False, has_hours=False)
+        local = now.astimezone(PARIS)
+        today, time = local.date(), local.time()
+        ranges = self.ranges_on(today)
+        for start, end in ranges:
+            if start <= time < end:
+                return Status(is_open=True, closes_at=at(today, end))
+        reason = self.closed_because(today) if self.weekly.get(today.weekday()) else ""
+        for start, _end in ranges:
+            if time < start:
+                return Status(is_open=False, opens_at=at(today, start))
+        for offset in range(1, HORIZON_DAYS + 1):
+            day = today + datetime.timedelta(days=offset)
+            ranges = self.ranges_on(day)
+            if ranges:
+                return Status(is_open=False, opens_at=at(day, ranges[0][0]), closed_today_because=reason)
+        return Status(is_open=False, closed_today_because=reason)
+
+    def upcoming_closures(self, today):
+        """Closures that have not ended yet, soonest first."""
+        return sorted((c for c in self.closures if c.end >= today), key=lambda c: c.start)
+
+    def upcoming_holidays(self, today, days=31):
+        """[(date, name)] of the public holidays in the next ``days`` days that close the structure."""
+        if self.open_on_public_holidays:
+            return []
+        end = today + datetime.timedelta(days=days + 1)
+        return [
+            (day, public_holiday(day))
+            for day in _FRENCH_HOLIDAYS[today:end]
+            if self.weekly.get(day.weekday())
+        ]
+
+    def week(self):
+        """[(weekday name, ["9 h – 12 h", "14 h – 17 h"])], Monday to Saturday (Sunday if open); [] = closed."""
+        days = range(7) if self.weekly.get(6) else range(6)
+        return [
+            (WEEKDAYS[day], [format_ranges([r]) for r in merge_ranges(self.weekly.get(day) or [])])
+            for day in days
+        ]
+
+
+def full_date(day):
+    """ "lundi 2 septembre", "lundi 1er septembre": the way French writes a date in a sentence."""
+    number = _("1er") if day.day == 1 else str(day.day)
+    return f"{WEEKDAYS[day.weekday()]} {number} {date_format(day, 'F')}"
+
+
+def describe_day(moment, now):
+    """The day of ``moment`` as said from ``now``: "aujourd'hui", "demain", "mardi", "le lundi 2 septembre"."""
+    days = (moment.astimezone(PARIS).date() - now.astimezone(PARIS).date()).days
+    if days == 0:
+        return _("aujourd'hui")
+    if days == 1:
+        return _("demain")
+    local = moment.astimezone(PARIS)
+    if days < 7:
+        return str(WEEKDAYS[local.weekday()])
+    return _("le %(date)s") % {"date": full_date(local.date())}
+
+
+def describe(status, now):
+    """One sentence a citizen reads in a list: "Ouvert maintenant jusqu'à 12 h", "Ouvre mardi à 9 h"."""
+    if not status.has_hours:
+        return _("Horaires non communiqués")
+    if status.is_open:
+        return _("Ouvert maintenant jusqu'à %(time)s") % {
+            "time": format_time(status.closes_at.astimezone(PARIS).time())
+        }
+    sentence = ""
+    if status.closed_today_because:
+        sentence = _("Fermé aujourd'hui (%(reason)s).") % {"reason": status.closed_today_because} + " "
+    if status.opens_at is None:
+        return sentence + _("Pas d'ouverture prévue pour le moment.")
+    return sentence + _("Ouvre %(day)s à %(time)s") % {
+        "day": describe_day(status.opens_at, now),
+        "time": format_time(status.opens_at.astimezone(PARIS).time()),
+    }
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A stop's regular schedule: every ``weekday``, or its ``week_of_month``-th one (-1 = last)."""
+
+    weekday: int
+    week_of_month: int | None = None
+    start: datetime.time | None = None
+    end: datetime.time | None = None
+
+    def describe(self):
+        """In words: "chaque mardi, 9 h – 12 h", "le 2e mardi du mois", "le dernier vendredi du mois"."""
+        day = WEEKDAYS[self.weekday]
+        if self.week_of_month is None:
+            text = _("chaque %(day)s") % {"day": day}
+        elif self.week_of_month == -1:
+            text = _("le dernier %(day)s du mois") % {"day": day}
+        elif self.week_of_month == 1:
+            text = _("le 1er %(day)s du mois") % {"day": day}
+        else:
+            text = _("le %(n)se %(day)s du mois") % {"n": self.week_of_month, "day": day}
+        if self.start and self.end:
+            text += ", " + format_ranges([(self.start, self.end)])
+        return text
+
+    def rule(self, from_day):
+        weekday = RRULE_WEEKDAYS[self.weekday]
+        if self.week_of_month is None:
+            return rrule.rrule(rrule.WEEKLY, byweekday=weekday, dtstart=from_day)
+        return rrule.rrule(rrule.MONTHLY, byweekday=weekday(self.week_of_month), dtstart=from_day)
+
+    def next_dates(self, today, count=3, schedule=None):
+        """The next ``count`` dates from ``today``, skipping the structure's closures and holidays."""
+        start = datetime.datetime.combine(today, datetime.time())
+        dates = []
+        for occurrence in self.rule(start).xafter(start, count=count * 10, inc=True):
+            day = occurrence.date()
+            if schedule is not None and schedule.closed_because(day):
+                continue
+            dates.append(day)
+            if len(dates) == count:
+                break
+        return dates

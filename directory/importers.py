@@ -1,0 +1,612 @@
+"""Import the official list of France services (ANCT, data.gouv.fr) into ``Structure``.
+
+The file: UTF-8, comma-separated, one structure per row, keyed by ``id_fs``, hours per weekday
+such as "09:00 - 12:00 / 13:30 - 17:00" (columns in ``COLUMNS``). The import:
+
+- stops before writing anything when the file is not this CSV (empty, binary, another encoding,
+  wrong columns), with a message in French (``FileRejected``);
+- is idempotent: a second run of the same file changes nothing;
+- updates only the fields that come from the file, never what editors added (partners,
+  accessibility, reception mode, closures, stops, slug);
+- keeps a row with a malformed value (hours such as "00:00 - 00:00 / 09:00 - 12:00", "9h-12h",
+  "fermé"), loses nothing else, and says what it did in the report, one line per problem;
+- reports the structures that are no longer in the file, and deletes nothing.
+"""
+
+import csv
+import datetime
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail.search.backends import get_search_backends
+
+from .models import Commune, OpeningHours, Structure, unique_slug
+from .signals import structures_imported
+
+COLUMNS = [
+    "id_fs",
+    "insee_dep",
+    "lib_fs",
+    "adresse",
+    "complement_adresse",
+    "insee_com",
+    "code_postal",
+    "lib_com",
+    "latitude",
+    "longitude",
+    "mail",
+    "telephone",
+    "h_lundi",
+    "h_mardi",
+    "h_mercredi",
+    "h_jeudi",
+    "h_vendredi",
+    "h_samedi",
+    "prise_rdv",
+    "commentaire",
+    "type_fs",
+    "format_fs",
+    "groupe_fs",
+    "labellisation_fs",
+]
+HOURS_COLUMNS = ["h_lundi", "h_mardi", "h_mercredi", "h_jeudi", "h_vendredi", "h_samedi"]
+
+# Model fields that come from the file: the only ones an import writes.
+FILE_FIELDS = [
+    "department",
+    "name",
+    "address",
+    "address_complement",
+    "insee_code",
+    "postcode",
+    "commune_name",
+    "latitude",
+    "longitude",
+    "email",
+    "phone",
+    "appointment_required",
+    "comment",
+    "kind",
+    "format",
+    "group",
+    "labelled_on",
+]
+FIELD_LABELS = {
+    "department": "département",
+    "name": "nom",
+    "address": "adresse",
+    "address_complement": "complément d'adresse",
+    "insee_code": "code INSEE",
+    "postcode": "code postal",
+    "commune_name": "commune",
+    "latitude": "latitude",
+    "longitude": "longitude",
+    "email": "e-mail",
+    "phone": "téléphone",
+    "appointment_required": "rendez-vous",
+    "comment": "commentaire",
+    "kind": "type",
+    "format": "format",
+    "group": "groupe",
+    "labelled_on": "date de labellisation",
+    "hours": "horaires",
+}
+
+FORMATS = {
+    "fixe": Structure.Format.FIXED,
+    "multisites": Structure.Format.MULTISITE,
+    "bus_equivalent": Structure.Format.BUS,
+    "fixe_antenne(s)": Structure.Format.ANTENNA,
+    "itinerante": Structure.Format.ITINERANT,
+}
+FILE_FORMATS = {
+    Structure.Format.FIXED: "Fixe",
+    Structure.Format.MULTISITE: "Multisites",
+    Structure.Format.BUS: "Bus_équivalent",
+    Structure.Format.ANTENNA: "Fixe_antenne(s)",
+    Structure.Format.ITINERANT: "Itinérante",
+}
+KINDS = {"principal": Structure.Kind.MAIN, "antenne": Structure.Kind.ANTENNA}
+FILE_KINDS = {Structure.Kind.MAIN: "Principal", Structure.Kind.ANTENNA: "Antenne"}
+APPOINTMENT = {"oui": True, "non": False}
+CLOSED_WORDS = {"ferme", "fermee", "ferme toute la journee", "closed"}
+
+STANDARD_RANGE = re.compile(r"(\d{2}):(\d{2}) - (\d{2}):(\d{2})")
+LENIENT_RANGE = re.compile(
+    r"(\d{1,2})\s*(?:[:hH.]\s*(\d{2})?)?\s*(?:-|–|—|à|a)\s*(\d{1,2})\s*(?:[:hH.]\s*(\d{2})?)?",
+)
+LABEL_DATE = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})")
+INSEE_CODE = re.compile(r"[0-9][0-9AB][0-9]{3}")
+POSTCODE = re.compile(r"\d{5}")
+# Binary files (PDF, spreadsheet, image) show a null byte early on.
+BINARY_SNIFF_BYTES = 8192
+
+
+class FileRejected(Exception):
+    """The file is not the official CSV: nothing was written. The message is for the editor."""
+
+
+@dataclass
+class Problem:
+    """One thing the import could not take as it was, and what it did instead."""
+
+    line: int
+    column: str
+    value: str
+    action: str
+
+    def __str__(self):
+        value = self.value if len(self.value) <= 80 else self.value[:77] + "…"
+        return _("Ligne %(line)s, colonne %(column)s, valeur « %(value)s » : %(action)s") % {
+            "line": self.line,
+            "column": self.column,
+            "value": value,
+            "action": self.action,
+        }
+
+
+@dataclass
+class ImportReport:
+    dry_run: bool = False
+    department: str = ""
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    other_departments: int = 0
+    changes: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+
+    def summary(self):
+        text = _(
+            "%(created)s créée(s), %(updated)s mise(s) à jour, %(unchanged)s inchangée(s), "
+            "%(skipped)s ligne(s) ignorée(s)."
+        ) % {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+        }
+        if self.other_departments:
+            text += " " + _("%(count)s ligne(s) d'autres départements laissée(s) de côté.") % {
+                "count": self.other_departments
+            }
+        if self.dry_run:
+            text = _("Essai à blanc, rien n'a été enregistré.") + " " + text
+        return text
+
+    def lines(self):
+        """The whole report, one line each: summary, changes, structures missing, problems."""
+        lines = [self.summary()]
+        lines += [_("Mise à jour : %(change)s") % {"change": change} for change in self.changes]
+        lines += [
+            _("Absente du fichier, gardée (à vérifier) : %(name)s (id_fs %(id)s)")
+            % {"name": s.name, "id": s.id_fs}
+            for s in self.missing
+        ]
+        lines += [str(problem) for problem in self.problems]
+        return lines
+
+
+def plain(text):
+    """Lower case, no accents, trimmed: to compare words such as "Itinérante" or "Fermé"."""
+    text = unicodedata.normalize("NFKD", text.strip().lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _time(hour, minute):
+    try:
+        return datetime.time(int(hour), int(minute or 0))
+    except ValueError:
+        return None
+
+
+def parse_hours(value):
+    """Read one day: "09:00 - 12:00 / 14:00 - 17:00" → ([(9:00, 12:00), (14:00, 17:00)], notes).
+
+    Malformed parts are dropped or read leniently, and each such decision becomes a note.
+    At most two ranges per day are kept (the model's morning and afternoon).
+    """
+    text = value.strip()
+    if not text:
+        return [], []
+    if not text[0].isdigit() and plain(text).strip(" .!") in CLOSED_WORDS:
+        return [], [_("compris comme « fermé ce jour-là »")]
+    ranges, notes = [], []
+    for part in re.split(r"\s*[/;,]\s*|\s+et\s+", text):
+        if not part:
+            continue
+        standard = STANDARD_RANGE.fullmatch(part)
+        match = standard or LENIENT_RANGE.fullmatch(part)
+        if not match:
+            notes.append(_("plage « %(part)s » illisible, ignorée") % {"part": part})
+            continue
+        start, end = _time(match[1], match[2]), _time(match[3], match[4])
+        if start is None or end is None:
+            notes.append(_("plage « %(part)s » : heure impossible, ignorée") % {"part": part})
+            continue
+        if start == end:
+            notes.append(_("plage vide « %(part)s » ignorée") % {"part": part})
+            continue
+        if end < start:
+            notes.append(_("plage « %(part)s » à l'envers, ignorée") % {"part": part})
+            continue
+        if not standard:
+            notes.append(
+                _("« %(part)s » lu comme %(range)s")
+                % {"part": part, "range": format_file_hours([(start, end)])}
+            )
+        ranges.append((start, end))
+    ranges.sort()
+    if len(ranges) > 2:
+        notes.append(
+            _("plus de deux plages : gardé %(kept)s, ignoré %(dropped)s")
+            % {"kept": format_file_hours(ranges[:2]), "dropped": format_file_hours(ranges[2:])}
+        )
+        ranges = ranges[:2]
+    if not ranges:
+        notes.append(_("aucune plage lisible : jour laissé sans horaires"))
+    elif notes:
+        notes.append(_("gardé %(kept)s") % {"kept": format_file_hours(ranges)})
+    return ranges, notes
+
+
+def format_file_hours(ranges):
+    """[(9:00, 12:00), (14:00, 17:00)] → "09:00 - 12:00 / 14:00 - 17:00", as in the official file."""
+    return " / ".join(f"{start:%H:%M} - {end:%H:%M}" for start, end in ranges)
+
+
+def decode(data):
+    """The file's text, or ``FileRejected`` if it is empty, binary or not UTF-8."""
+    if not data or not data.strip():
+        raise FileRejected(_("Le fichier est vide."))
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        raise FileRejected(
+            _("Ce fichier n'est pas un fichier texte (CSV). Vérifiez que vous avez choisi le bon fichier.")
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise FileRejected(
+            _(
+                "Le fichier n'est pas encodé en UTF-8 (premier caractère illisible à la ligne %(line)s). "
+                "Enregistrez-le au format « CSV UTF-8 », puis recommencez."
+            )
+            % {"line": line}
+        ) from None
+
+
+def read_rows(text):
+    """(header, [(line number, [values])]) from the CSV text, after checking its header and rows."""
+    header_line = text.split("\n", 1)[0]
+    try:
+        dialect = csv.Sniffer().sniff(header_line, delimiters=",;\t")
+    except csv.Error:
+        raise FileRejected(
+            _(
+                "Ce fichier n'est pas la liste des France services : sa première ligne ne donne pas les colonnes."
+            )
+        ) from None
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=dialect.delimiter, quotechar='"', strict=True
+    )
+    try:
+        header = [name.strip().lower() for name in next(reader)]
+        missing = [name for name in COLUMNS if name not in header]
+        if missing:
+            raise FileRejected(
+                _(
+                    "Ce fichier n'est pas la liste des France services de l'ANCT : "
+                    "il lui manque %(count)s colonne(s) : %(columns)s."
+                )
+                % {"count": len(missing), "columns": ", ".join(missing)}
+            )
+        rows = []
+        line = reader.line_num + 1
+        for values in reader:
+            if any(value.strip() for value in values):
+                rows.append((line, values))
+            line = reader.line_num + 1
+    except csv.Error:
+        raise FileRejected(
+            _(
+                "Ligne %(line)s : le fichier est mal formé (un guillemet n'est pas fermé, ou une valeur est "
+                "beaucoup trop longue). Rien n'a été importé."
+            )
+            % {"line": reader.line_num}
+        ) from None
+    if not rows:
+        raise FileRejected(
+            _("Le fichier ne contient que la ligne des colonnes : aucune structure à importer.")
+        )
+    return header, rows
+
+
+@dataclass
+class ParsedRow:
+    line: int
+    id_fs: str
+    values: dict
+    hours: dict
+
+
+class RowParser:
+    """Turns one row of the file into model values, noting every problem."""
+
+    def __init__(self, header, report):
+        self.header = header
+        self.report = report
+
+    def problem(self, line, column, value, action):
+        self.report.problems.append(Problem(line, column, value, action))
+
+    def text(self, line, row, column, max_length):
+        value = " ".join(row[column].split())
+        if len(value) > max_length:
+            self.problem(line, column, value, _("trop long, coupé à %(n)s caractères") % {"n": max_length})
+            value = value[:max_length]
+        return value
+
+    def parse(self, line, values):
+        if len(values) < len(self.header):
+            self.problem(
+                line,
+                "—",
+                ",".join(values),
+                _("%(found)s colonnes au lieu de %(expected)s : ligne ignorée")
+                % {"found": len(values), "expected": len(self.header)},
+            )
+            return None
+        row = dict(zip(self.header, values, strict=False))
+        id_fs = row["id_fs"].strip()
+        if not id_fs or len(id_fs) > 20:
+            self.problem(line, "id_fs", id_fs, _("identifiant absent ou trop long : ligne ignorée"))
+            return None
+        name = self.text(line, row, "lib_fs", 255)
+        if not name:
+            self.problem(line, "lib_fs", "", _("nom absent : ligne ignorée"))
+            return None
+        parsed = {
+            "department": self.department(row["insee_dep"]),
+            "name": name,
+            "address": self.text(line, row, "adresse", 255),
+            "address_complement": self.text(line, row, "complement_adresse", 255),
+            "insee_code": self.matching(line, row, "insee_com", INSEE_CODE),
+            "postcode": self.postcode(line, row),
+            "commune_name": self.text(line, row, "lib_com", 150),
+            "email": self.email(line, row),
+            "phone": self.text(line, row, "telephone", 30),
+            "appointment_required": self.choice(line, row, "prise_rdv", APPOINTMENT, None),
+            "comment": row["commentaire"].strip(),
+            "kind": self.choice(line, row, "type_fs", KINDS, ""),
+            "format": self.choice(line, row, "format_fs", FORMATS, ""),
+            "group": self.text(line, row, "groupe_fs", 255),
+            "labelled_on": self.label_date(line, row),
+        }
+        parsed["latitude"], parsed["longitude"] = self.coordinates(line, row)
+        hours = {}
+        for weekday, column in enumerate(HOURS_COLUMNS):
+            ranges, notes = parse_hours(row[column])
+            if notes:
+                self.problem(line, column, row[column].strip(), " ; ".join(notes))
+            if ranges:
+                hours[weekday] = ranges
+        return ParsedRow(line, id_fs, parsed, hours)
+
+    @staticmethod
+    def department(value):
+        value = value.strip().upper()
+        return value.zfill(2) if value.isdigit() and len(value) < 2 else value[:3]
+
+    def matching(self, line, row, column, pattern):
+        value = row[column].strip().upper()
+        if value and not pattern.fullmatch(value):
+            self.problem(line, column, value, _("valeur impossible, laissée vide"))
+            return ""
+        return value
+
+    def postcode(self, line, row):
+        value = row["code_postal"].strip()
+        if value.isdigit() and len(value) == 4:
+            self.problem(
+                line,
+                "code_postal",
+                value,
+                _("zéro du début perdu, lu comme %(code)s") % {"code": "0" + value},
+            )
+            return "0" + value
+        if value and not POSTCODE.fullmatch(value):
+            self.problem(line, "code_postal", value, _("code postal impossible, laissé vide"))
+            return ""
+        return value
+
+    def email(self, line, row):
+        value = row["mail"].strip()
+        if not value:
+            return ""
+        try:
+            validate_email(value)
+        except ValidationError:
+            self.problem(line, "mail", value, _("adresse e-mail impossible, laissée vide"))
+            return ""
+        return value
+
+    def choice(self, line, row, column, choices, default):
+        value = row[column].strip()
+        if not value:
+            return default
+        key = plain(value)
+        if key not in choices:
+            self.problem(line, column, value, _("valeur inconnue, laissée vide"))
+            return default
+        return choices[key]
+
+    def label_date(self, line, row):
+        value = row["labellisation_fs"].strip()
+        if not value:
+            return None
+        match = LABEL_DATE.search(value)
+        try:
+            return datetime.datetime.strptime(match[1], "%d/%m/%Y").date()
+        except (TypeError, ValueError):
+            self.problem(line, "labellisation_fs", value, _("date illisible, laissée vide"))
+            return None
+
+    def coordinates(self, line, row):
+        try:
+            latitude = float(row["latitude"].strip().replace(",", "."))
+            longitude = float(row["longitude"].strip().replace(",", "."))
+        except ValueError:
+            if row["latitude"].strip() or row["longitude"].strip():
+                value = f"{row['latitude'].strip()} {row['longitude'].strip()}"
+                self.problem(line, "latitude, longitude", value, _("coordonnées illisibles, laissées vides"))
+            return None, None
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            value = f"{latitude} {longitude}"
+            self.problem(line, "latitude, longitude", value, _("coordonnées impossibles, laissées vides"))
+            return None, None
+        return latitude, longitude
+
+
+def _stored_hours():
+    """{structure id: {weekday: sorted ranges}} for every structure, in one light query."""
+    hours = {}
+    rows = OpeningHours.objects.values_list(
+        "structure_id", "weekday", "opens", "closes", "opens_again", "closes_again"
+    )
+    for pk, weekday, opens, closes, opens_again, closes_again in rows:
+        ranges = hours.setdefault(pk, {}).setdefault(weekday, [])
+        ranges.append((opens, closes))
+        if opens_again and closes_again:
+            ranges.append((opens_again, closes_again))
+    for weekly in hours.values():
+        for ranges in weekly.values():
+            ranges.sort()
+    return hours
+
+
+def _opening_hours_rows(structure_id, hours):
+    rows = []
+    for weekday, ranges in sorted(hours.items()):
+        first, *rest = ranges
+        second = rest[0] if rest else (None, None)
+        rows.append(
+            OpeningHours(
+                structure_id=structure_id,
+                weekday=weekday,
+                opens=first[0],
+                closes=first[1],
+                opens_again=second[0],
+                closes_again=second[1],
+            )
+        )
+    return rows
+
+
+def import_france_services(data, department=None, dry_run=False):
+    """Import the official CSV ``data`` (bytes). Returns an ``ImportReport``; raises ``FileRejected``.
+
+    ``department`` ("77") keeps only that département's rows; ``dry_run`` writes nothing.
+    """
+    report = ImportReport(dry_run=dry_run, department=department or "")
+    header, rows = read_rows(decode(data))
+    parser = RowParser(header, report)
+    parsed_rows, seen = [], {}
+    for line, values in rows:
+        parsed = parser.parse(line, values)
+        if parsed is None:
+            report.skipped += 1
+            continue
+        if department and parsed.values["department"] != department:
+            report.other_departments += 1
+            continue
+        if parsed.id_fs in seen:
+            parser.problem(
+                line,
+                "id_fs",
+                parsed.id_fs,
+                _("déjà vu ligne %(line)s : ligne ignorée") % {"line": seen[parsed.id_fs]},
+            )
+            report.skipped += 1
+            continue
+        seen[parsed.id_fs] = line
+        parsed_rows.append(parsed)
+
+    existing = {s.id_fs: s for s in Structure.objects.exclude(id_fs=None)}
+    stored_hours = _stored_hours()
+    scope = [s for s in existing.values() if not department or s.department == department]
+    report.missing = sorted((s for s in scope if s.id_fs not in seen), key=lambda s: s.name)
+    communes = {c.code: c for c in Commune.objects.all()}
+    taken = set(Structure.objects.values_list("slug", flat=True))
+    now = timezone.now()
+
+    to_create, to_update, hours_to_replace = [], [], {}
+    for parsed in parsed_rows:
+        structure = existing.get(parsed.id_fs)
+        if structure is None:
+            structure = Structure(id_fs=parsed.id_fs, **parsed.values)
+            structure.slug = unique_slug(structure.name, taken)
+            taken.add(structure.slug)
+            structure.commune = communes.get(structure.insee_code)
+            to_create.append((structure, parsed.hours))
+            continue
+        changed = [name for name in FILE_FIELDS if getattr(structure, name) != parsed.values[name]]
+        if stored_hours.get(structure.pk, {}) != parsed.hours:
+            changed.append("hours")
+            hours_to_replace[structure.pk] = (structure, parsed.hours)
+        if not changed:
+            report.unchanged += 1
+            continue
+        for name in FILE_FIELDS:
+            setattr(structure, name, parsed.values[name])
+        structure.commune = communes.get(structure.insee_code)
+        structure.updated_at = now
+        to_update.append(structure)
+        report.changes.append(f"{structure.name} ({', '.join(FIELD_LABELS[name] for name in changed)})")
+    report.created = len(to_create)
+    report.updated = len(to_update)
+    if dry_run or not (to_create or to_update):
+        return report
+
+    with transaction.atomic():
+        created = Structure.objects.bulk_create(
+            [structure for structure, _hours in to_create], batch_size=500
+        )
+        Structure.objects.bulk_update(to_update, FILE_FIELDS + ["commune", "updated_at"], batch_size=500)
+        OpeningHours.objects.filter(structure_id__in=list(hours_to_replace)).delete()
+        new_hours = [
+            row for structure, hours in to_create for row in _opening_hours_rows(structure.pk, hours)
+        ]
+        new_hours += [
+            row
+            for structure, hours in hours_to_replace.values()
+            for row in _opening_hours_rows(structure.pk, hours)
+        ]
+        OpeningHours.objects.bulk_create(new_hours, batch_size=1000)
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(Structure, created + to_update)
+        structures_imported.send(sender=Structure, structures=created + to_update)
+    return report
+
+
+def import_path(path, department=None, dry_run=False):
+    """Import the file at ``path``: what the management command runs."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except OSError as error:
+        raise FileRejected(
+            _("Impossible de lire le fichier « %(path)s » : %(error)s.")
+            % {"path": path, "error": error.strerror}
+        ) from None
+    return import_france_services(data, department=department, dry_run=dry_run)

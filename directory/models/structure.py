@@ -1,0 +1,584 @@
+"""France services structures: what the official file says, what editors add, hours, closures, stops.
+
+A France services structure is a one-stop counter where trained advisors help people with the
+procedures of the national partners (CAF, Assurance maladie, France Travail…). Most receive
+anyone during opening hours; the SPIP's itinerant one receives only people invited by their
+probation counsellor (CPIP), in the three SPIP units.
+
+Most fields of a structure come from the official ANCT file and are replaced at each import
+(``directory/importers.py``); editors add the rest (partners, accessibility, closures, stops).
+"""
+
+import re
+from collections import defaultdict
+from typing import NamedTuple
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from .. import communes, hours
+from .commune import DEPARTMENT, Commune
+
+# Path segments of the directory page that a structure's slug must not take.
+RESERVED_SLUGS = {"recherche", "commune", "guide", "donnees-ouvertes"}
+
+WEEKDAY_CHOICES = [(number, name.capitalize()) for number, name in enumerate(hours.WEEKDAYS)]
+
+
+def base_slug(name):
+    """A readable slug: "France services de la sous-préfecture de Provins" → "sous-prefecture-de-provins"."""
+    text = re.sub(r"(?i)\bfrance[\s-]+services\b", " ", name)
+    text = re.sub(r"(?i)^\W*(de la|de l'|de l’|du|des|de|d'|d’)\s*", "", text.strip())
+    slug = slugify(text)[:70].strip("-") or "france-services"
+    return f"{slug}-fs" if slug in RESERVED_SLUGS else slug
+
+
+def unique_slug(name, taken):
+    """A slug for ``name`` that is not in ``taken`` (a set of slugs), with -2, -3… when needed."""
+    slug = base = base_slug(name)
+    number = 2
+    while slug in taken:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def validate_not_reserved(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("« %(slug)s » est réservé par l'annuaire : choisissez un autre mot."), params={"slug": value}
+        )
+
+
+class Nearby(NamedTuple):
+    structure: "Structure"
+    distance_km: float
+
+
+class StructureQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def in_department(self, code=DEPARTMENT):
+        return self.filter(department=code)
+
+    def for_listing(self):
+        """What a list shows (place, opening status), through the ORM's prefetching."""
+        return self.select_related("commune").prefetch_related("opening_hours", "closures", "stops__commune")
+
+    def listing(self):
+        """The structures as a list, each with its schedule and its stops' communes already set.
+
+        Same result as ``for_listing()`` for a list, in four light queries and without the ORM's
+        per-object prefetching (the directory page shows every structure on each request).
+        """
+        structures = list(self.prefetch_related(None).select_related("commune"))
+        ids = [structure.pk for structure in structures]
+        weekly, closures, stop_communes = defaultdict(dict), defaultdict(list), defaultdict(list)
+        hours_rows = OpeningHours.objects.filter(structure_id__in=ids).values_list(
+            "structure_id", "weekday", "opens", "closes", "opens_again", "closes_again"
+        )
+        for pk, weekday, opens, closes, opens_again, closes_again in hours_rows:
+            ranges = weekly[pk].setdefault(weekday, [])
+            ranges.append((opens, closes))
+            if opens_again and closes_again:
+                ranges.append((opens_again, closes_again))
+        closure_rows = Closure.objects.filter(structure_id__in=ids, end_date__gte=timezone.localdate())
+        for pk, start, end, reason in closure_rows.values_list(
+            "structure_id", "start_date", "end_date", "reason"
+        ):
+            closures[pk].append(hours.Closure(start, end, reason))
+        stop_rows = Stop.objects.filter(structure_id__in=ids, commune__isnull=False).order_by("sort_order")
+        for pk, name in stop_rows.values_list("structure_id", "commune__name"):
+            if name not in stop_communes[pk]:
+                stop_communes[pk].append(name)
+        for structure in structures:
+            structure.__dict__["schedule"] = hours.Schedule(
+                weekly[structure.pk], closures[structure.pk], structure.open_on_public_holidays
+            )
+            structure.__dict__["stop_communes"] = stop_communes[structure.pk]
+        return structures
+
+    def with_details(self):
+        """Everything a structure's page, the guide or the open data show."""
+        return self.for_listing().prefetch_related("partners")
+
+    def offering(self, partner):
+        """Structures where advisors help with this partner's procedures ("Où voir la CAF ?")."""
+        return self.filter(partners=partner)
+
+    def nearest_to(self, commune, limit=None):
+        """[Nearby(structure, distance_km)] sorted by straight-line distance from ``commune``.
+
+        An itinerant structure counts from its nearest stop. Structures with no known place
+        are left out. Distances come from coordinates alone; only the structures kept are
+        then loaded, with what a list shows (see ``listing()``).
+        """
+        points = {}
+        plain = self.prefetch_related(None)
+        for pk, latitude, longitude in plain.values_list("pk", "latitude", "longitude"):
+            if latitude is not None and longitude is not None:
+                points.setdefault(pk, []).append((latitude, longitude))
+        stops = Stop.objects.filter(structure__in=plain.values("pk"), commune__isnull=False)
+        for pk, latitude, longitude in stops.values_list(
+            "structure_id", "commune__latitude", "commune__longitude"
+        ):
+            points.setdefault(pk, []).append((latitude, longitude))
+        distances = {
+            pk: min(communes.distance_km(commune.point, point) for point in places)
+            for pk, places in points.items()
+        }
+        kept = sorted(distances, key=distances.get)[:limit] if limit else list(distances)
+        structures = self.filter(pk__in=kept).listing()
+        nearby = [Nearby(structure, distances[structure.pk]) for structure in structures]
+        nearby.sort(key=lambda item: (item.distance_km, item.structure.name))
+        return nearby
+
+
+class StructureForm(WagtailAdminModelForm):
+    """The admin form: one line of opening hours per weekday at most."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        formset = self.formsets.get("opening_hours")
+        if formset is None or not formset.is_valid():
+            return valid
+        seen = set()
+        for form in formset.forms:
+            if form in formset.deleted_forms or not form.cleaned_data:
+                continue
+            weekday = form.cleaned_data["weekday"]
+            if weekday in seen:
+                form.add_error("weekday", _("Ce jour a déjà ses horaires : une seule ligne par jour."))
+                valid = False
+            seen.add(weekday)
+        return valid
+
+
+class Structure(index.Indexed, ClusterableModel):
+    """One France services structure, as in the official ANCT list, completed by editors."""
+
+    class Format(models.TextChoices):
+        FIXED = "fixe", _("Fixe")
+        MULTISITE = "multisites", _("Multisites")
+        BUS = "bus", _("Bus")
+        ANTENNA = "antenne", _("Fixe, avec antenne(s)")
+        ITINERANT = "itinerante", _("Itinérante")
+
+    class Kind(models.TextChoices):
+        MAIN = "principal", _("Principal")
+        ANTENNA = "antenne", _("Antenne")
+
+    class Reception(models.TextChoices):
+        PUBLIC = "public", _("Ouverte à tous aux horaires d'ouverture")
+        INVITATION = (
+            "invitation",
+            _("Sur invitation du conseiller pénitentiaire d'insertion et de probation (CPIP)"),
+        )
+
+    # From the official file: replaced by each import.
+    id_fs = models.CharField(
+        _("identifiant national (id_fs)"),
+        max_length=20,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Numéro de la structure dans la liste officielle. Vide pour une structure ajoutée ici."),
+    )
+    department = models.CharField(_("département"), max_length=3, default=DEPARTMENT)
+    name = models.CharField(_("nom"), max_length=255)
+    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    address_complement = models.CharField(_("complément d'adresse"), max_length=255, blank=True)
+    insee_code = models.CharField(
+        _("code INSEE de la commune"), max_length=5, blank=True, validators=[RegexValidator(r"^[0-9AB]{5}$")]
+    )
+    postcode = models.CharField(
+        _("code postal"), max_length=5, blank=True, validators=[RegexValidator(r"^\d{5}$")]
+    )
+    commune_name = models.CharField(_("commune"), max_length=150, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    email = models.EmailField(_("adresse e-mail"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    appointment_required = models.BooleanField(
+        _("sur rendez-vous"), null=True, blank=True, help_text=_("Vide si on ne sait pas.")
+    )
+    comment = models.TextField(_("commentaire"), blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, blank=True)
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices, blank=True)
+    group = models.CharField(_("groupe"), max_length=255, blank=True)
+    labelled_on = models.DateField(_("labellisée depuis le"), null=True, blank=True)
+
+    # Added by editors: never touched by an import.
+    slug = models.SlugField(
+        _("adresse de la page"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        validators=[validate_not_reserved],
+        help_text=_(
+            "Fin de l'adresse de la page, par exemple « pimms-mediation-melun ». Donnée une fois, à la création."
+        ),
+    )
+    reception = models.CharField(
+        _("accueil"), max_length=20, choices=Reception.choices, default=Reception.PUBLIC
+    )
+    open_on_public_holidays = models.BooleanField(
+        _("ouverte les jours fériés"),
+        default=False,
+        help_text=_("Sinon, la structure est indiquée fermée les jours fériés."),
+    )
+    accessibility = models.TextField(
+        _("accessibilité"),
+        blank=True,
+        help_text=_("Par exemple : « Entrée de plain-pied, toilettes adaptées. » En phrases courtes."),
+    )
+    partners = models.ManyToManyField(
+        "guides.Partner",
+        verbose_name=_("partenaires présents"),
+        blank=True,
+        related_name="structures",
+    )
+
+    # Derived from the INSEE code when saved.
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="structures",
+    )
+    updated_at = models.DateTimeField(_("mise à jour"), auto_now=True)
+
+    objects = StructureQuerySet.as_manager()
+
+    base_form_class = StructureForm
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("address"),
+                            FieldPanel("address_complement"),
+                            FieldRowPanel(
+                                [FieldPanel("postcode"), FieldPanel("commune_name"), FieldPanel("insee_code")]
+                            ),
+                            FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                        ],
+                        heading=_("Adresse"),
+                    ),
+                    FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                    FieldPanel("appointment_required"),
+                    InlinePanel(
+                        "opening_hours", heading=_("Horaires d'ouverture"), label=_("jour"), max_num=7
+                    ),
+                    FieldPanel("comment"),
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("format"), FieldPanel("labelled_on")]),
+                    FieldRowPanel([FieldPanel("id_fs"), FieldPanel("department"), FieldPanel("group")]),
+                ],
+                heading=_("Fichier officiel"),
+                help_text=_(
+                    "Ces informations viennent de la liste officielle de l'ANCT. "
+                    "Un nouvel import les remplace : corrigez-les aussi auprès de l'ANCT."
+                ),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("reception"),
+                    FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("accessibility"),
+                    FieldPanel("open_on_public_holidays"),
+                    InlinePanel("closures", heading=_("Fermetures exceptionnelles"), label=_("fermeture")),
+                    InlinePanel("stops", heading=_("Lieux de passage (itinérance, bus)"), label=_("lieu")),
+                    FieldPanel("slug"),
+                ],
+                heading=_("Compléments"),
+                help_text=_("Ces informations sont ajoutées ici. Un import ne les change jamais."),
+            ),
+        ]
+    )
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("commune_name"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("commune_name"),
+        index.FilterField("department"),
+        # The admin list's filters.
+        index.FilterField("format"),
+        index.FilterField("reception"),
+        index.FilterField("appointment_required"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("France services")
+        verbose_name_plural = _("France services")
+        permissions = [("import_structures", _("Peut importer la liste officielle des France services"))]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            taken = set(Structure.objects.exclude(pk=self.pk).values_list("slug", flat=True))
+            self.slug = unique_slug(self.name, taken)
+        self.commune = Commune.objects.filter(code=self.insee_code).first() if self.insee_code else None
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from .directory_page import DirectoryPage
+
+        page = DirectoryPage.objects.live().first()
+        return page.structure_url(self) if page else None
+
+    @property
+    def is_invitation_only(self):
+        return self.reception == self.Reception.INVITATION
+
+    @property
+    def arrondissement_name(self):
+        return self.commune.arrondissement_name if self.commune else ""
+
+    @property
+    def place_label(self):
+        """Where it is: "Meaux (77100)", or the stops' communes for a structure that travels."""
+        if self.commune_name:
+            return f"{self.commune_name} ({self.postcode})" if self.postcode else self.commune_name
+        return ", ".join(self.stop_communes)
+
+    @cached_property
+    def stop_communes(self):
+        """The names of the communes its stops visit, in the stops' order."""
+        return list(dict.fromkeys(stop.commune.name for stop in self.stops.all() if stop.commune))
+
+    @cached_property
+    def schedule(self):
+        weekly = {}
+        for line in self.opening_hours.all():
+            weekly.setdefault(line.weekday, []).extend(line.ranges)
+        closures = [hours.Closure(c.start_date, c.end_date, c.reason) for c in self.closures.all()]
+        return hours.Schedule(weekly, closures, self.open_on_public_holidays)
+
+    def status(self, now=None):
+        return self.schedule.status(now or timezone.now())
+
+    def status_text(self, now=None):
+        """One sentence: "Ouvert maintenant jusqu'à 12 h", "Ouvre mardi à 9 h", or the invitation rule."""
+        if self.is_invitation_only:
+            return str(_("Sur invitation de votre conseiller ou conseillère (CPIP)"))
+        now = now or timezone.now()
+        return hours.describe(self.status(now), now)
+
+    @property
+    def current_status_text(self):
+        return self.status_text()
+
+    @property
+    def week(self):
+        return self.schedule.week()
+
+    def upcoming_closures(self):
+        return self.schedule.upcoming_closures(timezone.localdate())
+
+    def upcoming_holidays(self):
+        return self.schedule.upcoming_holidays(timezone.localdate())
+
+
+class OpeningHours(models.Model):
+    """A weekday's opening hours: one range, or two with a lunch break."""
+
+    structure = ParentalKey(Structure, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("jour"), choices=WEEKDAY_CHOICES)
+    opens = models.TimeField(_("ouvre à"))
+    closes = models.TimeField(_("ferme à"))
+    opens_again = models.TimeField(
+        _("rouvre à"), null=True, blank=True, help_text=_("Après la pause de midi.")
+    )
+    closes_again = models.TimeField(_("ferme à (fin de journée)"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("weekday"),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+        FieldRowPanel([FieldPanel("opens_again"), FieldPanel("closes_again")]),
+    ]
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("horaires d'un jour")
+        verbose_name_plural = _("horaires d'ouverture")
+
+    def __str__(self):
+        return f"{WEEKDAY_CHOICES[self.weekday][1]} : {hours.format_ranges(self.ranges)}"
+
+    @property
+    def ranges(self):
+        ranges = [(self.opens, self.closes)]
+        if self.opens_again and self.closes_again:
+            ranges.append((self.opens_again, self.closes_again))
+        return ranges
+
+    def clean(self):
+        errors = {}
+        if self.opens and self.closes and self.opens >= self.closes:
+            errors["closes"] = _("L'heure de fermeture doit venir après l'heure d'ouverture.")
+        if bool(self.opens_again) != bool(self.closes_again):
+            errors["closes_again"] = _("Donnez les deux heures de l'après-midi, ou aucune.")
+        elif self.opens_again and self.closes_again:
+            if self.opens_again >= self.closes_again:
+                errors["closes_again"] = _("L'heure de fermeture doit venir après l'heure de réouverture.")
+            elif self.closes and self.opens_again < self.closes:
+                errors["opens_again"] = _("La réouverture doit venir après la fermeture de midi.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Closure(models.Model):
+    """An exceptional closure of a structure: holidays of the team, works, training day."""
+
+    structure = ParentalKey(Structure, on_delete=models.CASCADE, related_name="closures")
+    start_date = models.DateField(_("du"))
+    end_date = models.DateField(_("au (inclus)"))
+    reason = models.CharField(
+        _("raison"), max_length=200, blank=True, help_text=_("Par exemple : congés d'été.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]), FieldPanel("reason")]
+
+    class Meta:
+        ordering = ["start_date"]
+        verbose_name = _("fermeture exceptionnelle")
+        verbose_name_plural = _("fermetures exceptionnelles")
+
+    def __str__(self):
+        return f"{self.start_date} – {self.end_date} {self.reason}".strip()
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("La fin doit venir après le début (ou le même jour).")})
+
+
+class Stop(Orderable):
+    """A place where an itinerant or bus France services comes, on a regular day."""
+
+    WEEK_OF_MONTH_CHOICES = [
+        (1, _("le 1er du mois")),
+        (2, _("le 2e du mois")),
+        (3, _("le 3e du mois")),
+        (4, _("le 4e du mois")),
+        (-1, _("le dernier du mois")),
+    ]
+
+    structure = ParentalKey(Structure, on_delete=models.CASCADE, related_name="stops")
+    place = models.CharField(_("lieu"), max_length=200, help_text=_("Par exemple : mairie, salle des fêtes."))
+    commune = models.ForeignKey(
+        Commune, verbose_name=_("commune"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    weekday = models.PositiveSmallIntegerField(
+        _("jour"),
+        choices=WEEKDAY_CHOICES,
+        null=True,
+        blank=True,
+        help_text=_("Vide si le passage n'est pas régulier."),
+    )
+    week_of_month = models.SmallIntegerField(
+        _("semaine"),
+        choices=WEEK_OF_MONTH_CHOICES,
+        null=True,
+        blank=True,
+        help_text=_("Vide : chaque semaine."),
+    )
+    start_time = models.TimeField(_("de"), null=True, blank=True)
+    end_time = models.TimeField(_("à"), null=True, blank=True)
+    calendar_url = models.URLField(
+        _("lien vers le calendrier"),
+        blank=True,
+        help_text=_("Page où voir les prochaines dates, par exemple le calendrier d'une unité du SPIP."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("place"), FieldPanel("commune")]),
+        FieldRowPanel([FieldPanel("weekday"), FieldPanel("week_of_month")]),
+        FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldPanel("calendar_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("lieu de passage")
+        verbose_name_plural = _("lieux de passage")
+
+    def __str__(self):
+        return f"{self.place}, {self.commune.name}" if self.commune else self.place
+
+    @property
+    def recurrence(self):
+        if self.weekday is None:
+            return None
+        return hours.Recurrence(self.weekday, self.week_of_month, self.start_time, self.end_time)
+
+    def next_dates(self, count=3):
+        if self.recurrence is None:
+            return []
+        return self.recurrence.next_dates(timezone.localdate(), count, self.structure.schedule)
+
+    def clean(self):
+        errors = {}
+        if self.weekday is None and (self.week_of_month or self.start_time or self.end_time):
+            errors["weekday"] = _("Choisissez le jour du passage.")
+        if bool(self.start_time) != bool(self.end_time):
+            errors["end_time"] = _("Donnez l'heure de début et l'heure de fin, ou aucune.")
+        elif self.start_time and self.end_time and self.start_time >= self.end_time:
+            errors["end_time"] = _("L'heure de fin doit venir après l'heure de début.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ArrondissementGroup(NamedTuple):
+    title: str
+    structures: list
+
+
+def by_place(structure):
+    """Sort key: by commune as people read it (accents do not count), then by name."""
+    return (communes.normalize(structure.place_label), communes.normalize(structure.name))
+
+
+def alphabetical(structures):
+    """One group, A to Z by commune: people look for their town, not for a structure's name."""
+    return [ArrondissementGroup(_("Par commune, de A à Z"), sorted(structures, key=by_place))]
+
+
+def group_by_arrondissement(structures):
+    """[ArrondissementGroup] in the order of the arrondissements' names; itinerant ones last."""
+    groups = {}
+    for structure in structures:
+        groups.setdefault(structure.arrondissement_name, []).append(structure)
+    result = []
+    for name in sorted(name for name in groups if name):
+        members = sorted(groups[name], key=by_place)
+        result.append(ArrondissementGroup(_("Arrondissement de %(name)s") % {"name": name}, members))
+    if "" in groups:
+        result.append(ArrondissementGroup(_("Dans plusieurs communes"), sorted(groups[""], key=by_place)))
+    return result

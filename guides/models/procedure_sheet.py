@@ -1,0 +1,275 @@
+import datetime
+from urllib.parse import urlsplit
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from dateutil.relativedelta import relativedelta
+
+from .. import falc
+from ..blocks import ProcedureSheetStreamBlock
+from ..panels import FalcReportPanel
+from .snippets import GlossaryTerm
+
+SERVICE_PUBLIC_HOSTS = ("www.service-public.fr", "www.service-public.gouv.fr")
+SERVICE_PUBLIC_URL = "https://www.service-public.fr/particuliers/vosdroits/{number}"
+REVIEW_WARNING_DAYS = 30
+
+
+class ProcedureSheetPageQuerySet(PageQuerySet):
+    def published(self):
+        """Sheets anyone can read: live, and not behind a password or a sign-in."""
+        return self.live().public()
+
+    def due_for_review(self, today=None, within_days=REVIEW_WARNING_DAYS):
+        """Sheets whose review date has passed or comes within ``within_days`` days, oldest first."""
+        today = today or timezone.localdate()
+        return self.filter(review_due_on__lte=today + datetime.timedelta(days=within_days)).order_by(
+            "review_due_on", "last_checked_on", "title"
+        )
+
+
+ProcedureSheetPageManager = PageManager.from_queryset(ProcedureSheetPageQuerySet)
+
+
+class ProcedureSheetPage(RoutablePageMixin, Page):
+    """A "fiche": one procedure explained in easy-to-read French, as the person's question.
+
+    Probation counsellors print it for the people they follow; it also reads
+    on a cheap phone. It says when it was last checked against the official
+    Service-Public.fr sheet it simplifies, and whether people concerned have
+    checked that it is easy to read (FALC).
+    """
+
+    summary = models.CharField(
+        _("résumé en une phrase"),
+        max_length=200,
+        help_text=_("Une phrase courte, montrée sous le titre et dans les résultats de recherche."),
+    )
+    audience = models.CharField(
+        _("pour qui ?"),
+        max_length=250,
+        help_text=_("Qui peut faire cette démarche. Par exemple : Vous avez 25 ans ou plus et peu d'argent."),
+    )
+    partners = ParentalManyToManyField(
+        "guides.Partner",
+        verbose_name=_("partenaires concernés"),
+        related_name="procedure_sheets",
+        blank=True,
+    )
+    body = StreamField(ProcedureSheetStreamBlock(), verbose_name=_("contenu de la fiche"))
+
+    last_checked_on = models.DateField(
+        _("vérifiée le"),
+        default=datetime.date.today,
+        help_text=_(
+            "Le jour où quelqu'un a comparé la fiche avec la fiche officielle. Affiché sur la fiche."
+        ),
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("à vérifier tous les … mois"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+    )
+    review_due_on = models.DateField(_("à vérifier avant le"), editable=False, null=True)
+    service_public_number = models.CharField(
+        _("numéro de la fiche Service-Public.fr"),
+        max_length=10,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[FNR][0-9]{1,6}$", _("Un numéro comme F19778 : une lettre F, N ou R puis des chiffres.")
+            )
+        ],
+        help_text=_("La fiche officielle que cette fiche simplifie. Par exemple : F19778."),
+    )
+    service_public_url = models.URLField(
+        _("adresse de la fiche Service-Public.fr"),
+        blank=True,
+        help_text=_("Laissez vide : elle est déduite du numéro."),
+    )
+    falc_validated_on = models.DateField(_("relue en FALC le"), null=True, blank=True)
+    falc_validated_by = models.CharField(
+        _("relue par"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Le groupe de lecteurs qui a relu la fiche. Par exemple : atelier de relecture de l'ESAT de Meaux."
+        ),
+    )
+    falc_score = models.FloatField(_("score de lisibilité"), null=True, editable=False)
+    falc_finding_count = models.PositiveIntegerField(_("conseils FALC"), default=0, editable=False)
+
+    objects = ProcedureSheetPageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("audience"),
+        FalcReportPanel(heading=_("Vérification « facile à lire »")),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
+    review_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("last_checked_on"),
+                FieldPanel("review_interval_months"),
+                FieldPanel("service_public_number"),
+                FieldPanel("service_public_url"),
+            ],
+            heading=_("Vérification avec la fiche officielle"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("falc_validated_on", permission="guides.record_falc_validation"),
+                FieldPanel("falc_validated_by", permission="guides.record_falc_validation"),
+            ],
+            heading=_("Relecture par des lecteurs (FALC)"),
+            help_text=_(
+                "Le groupe « Relecteurs FALC » remplit ces champs pendant la relecture. "
+                "Le logo « facile à lire » s'affiche sur la fiche seulement quand ils sont remplis."
+            ),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(review_panels, heading=_("Relecture")),
+            ObjectList(Page.promote_panels, heading=_("Promotion")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+        index.SearchField("body"),
+        index.SearchField("glossary_words"),
+        index.SearchField("partner_names"),
+        index.AutocompleteField("summary"),
+    ]
+
+    parent_page_types = ["guides.TopicPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("fiche pratique")
+        verbose_name_plural = _("fiches pratiques")
+        permissions = [("record_falc_validation", _("Peut enregistrer la relecture FALC d'une fiche"))]
+
+    # Validation and derived fields
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if bool(self.falc_validated_on) != bool(self.falc_validated_by.strip()):
+            message = _("Remplissez la date et le groupe de lecteurs, ou aucun des deux.")
+            errors["falc_validated_on" if not self.falc_validated_on else "falc_validated_by"] = message
+        if self.service_public_url and urlsplit(self.service_public_url).hostname not in SERVICE_PUBLIC_HOSTS:
+            errors["service_public_url"] = _("L'adresse doit être celle d'une fiche de service-public.fr.")
+        if errors:
+            raise ValidationError(errors)
+        self.refresh_derived_fields()
+
+    def refresh_derived_fields(self):
+        """Compute what is stored for listings and reports: review date, FALC score."""
+        if self.service_public_number and not self.service_public_url:
+            self.service_public_url = SERVICE_PUBLIC_URL.format(number=self.service_public_number)
+        if self.last_checked_on:
+            self.review_due_on = self.last_checked_on + relativedelta(months=self.review_interval_months or 6)
+        report = self.falc_report()
+        self.falc_score = report.score
+        self.falc_finding_count = len(report.findings)
+
+    # Reading the sheet
+
+    @cached_property
+    def topic(self):
+        """The topic page above the sheet (its title and address: the base page is enough)."""
+        return self.get_parent()
+
+    @property
+    def has_falc_validation(self):
+        return bool(self.falc_validated_on and self.falc_validated_by)
+
+    def documents_to_bring(self):
+        """The papers to bring, as plain strings, in the order of the sheet (for letters and agendas)."""
+        return [str(item) for item in self.body.stream_block.checklist_items(self.body)]
+
+    def falc_texts(self):
+        """What a reader reads: title, summary, audience and every text of the body."""
+        return [self.title, self.summary, self.audience, *self.body.stream_block.falc_texts(self.body)]
+
+    def falc_report(self):
+        """The easy-to-read checks of the sheet; the glossary's words count as explained."""
+        glossary = GlossaryTerm.objects.current_glossary()
+        known_words = [form for entry in glossary.entries for form in entry.forms]
+        return falc.analyse(self.falc_texts(), known_words=known_words)
+
+    def partner_names(self):
+        """The partners' names and short names (for the search index)."""
+        return " ".join(f"{partner.name} {partner.short_name}" for partner in self.partners.all())
+
+    def glossary_words(self):
+        """The difficult words this sheet uses, and their explanations (for the search index)."""
+        glossary = GlossaryTerm.objects.current_glossary()
+        entries = glossary.find(*self.falc_texts())
+        return " ".join(" ".join([*entry.forms, entry.definition]) for entry in entries)
+
+    def rendered_content(self, request, anchor_prefix="mot-"):
+        """The body as HTML with its difficult words linked, and the list of those words.
+
+        Used by the page, its PDF and the print pack, so that all three say the same.
+        """
+        glossary = GlossaryTerm.objects.current_glossary()
+        html = render_to_string("guides/includes/sheet_body.html", {"page": self}, request=request)
+        linked = []
+        html = glossary.link(html, seen=linked, anchor_prefix=anchor_prefix)
+        entries = glossary.find(self.title, self.summary, self.audience)
+        entries += [entry for entry in linked if entry not in entries]
+        return {
+            "body_html": mark_safe(html),  # noqa: S308 - rendered by our templates, links added to text only
+            "glossary_entries": entries,
+            "anchor_prefix": anchor_prefix,
+        }
+
+    def get_pdf_url(self, request=None):
+        """The address of this sheet as a PDF: ``<sheet URL>pdf/``."""
+        url = self.get_url(request)
+        return url + self.reverse_subpage("pdf").lstrip("/") if url else None
+
+    def get_context(self, request, *args, **kwargs):
+        from ..printing import qr_code_svg
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.rendered_content(request))
+        full_url = self.get_full_url(request)
+        context["full_url"] = full_url
+        context["qr_code"] = qr_code_svg(full_url)
+        context["pdf_url"] = self.get_pdf_url(request)
+        return context
+
+    @path("pdf/")
+    def pdf(self, request):
+        from ..printing import sheet_pdf_response
+
+        return sheet_pdf_response(self, request)
+
+    def pdf_cache_key(self, request):
+        """What the PDF depends on: this published revision, the glossary, the site's address."""
+        glossary = GlossaryTerm.objects.version()
+        return f"guides:pdf:{request.get_host()}:{self.pk}:{self.live_revision_id}:{glossary}"

@@ -1,0 +1,54 @@
+"""Every page type of the portal, as the browser tests open it.
+
+Each entry names a fixture (in tests/browser/conftest.py) that builds what the
+page needs and returns its address. A new page type is one line here, plus its
+fixture; every browser check (accessibility, keyboard, no JavaScript, phone,
+page weight) then runs on it.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    url_fixture: str
+    # Fixture of the signed-in user who opens the page; None for a visitor.
+    user: str | None = None
+    # HTTP status the page answers with.
+    status: int = 200
+    # Printed on A4 by the browser: at most this many pages (None: not a page people print).
+    print_pages: int | None = None
+    # The printed page carries a QR code: an image whose text alternative says "QR code".
+    qr_code: bool = False
+
+    @property
+    def public(self):
+        return self.user is None
+
+    def __str__(self):
+        return self.name
+
+
+PAGE_TYPES = [
+    PageType("accueil", "home_url"),
+    PageType("mentions-legales", "legal_notice_url", print_pages=2),
+    PageType("declaration-accessibilite", "accessibility_statement_url", print_pages=2),
+    PageType("plan-du-site", "site_plan_url"),
+    PageType("recherche-sans-mot", "search_url"),
+    PageType("recherche-avec-resultats", "search_with_results_url"),
+    PageType("recherche-sans-resultat", "search_without_results_url"),
+    PageType("connexion", "sign_in_url"),
+    PageType("espace-pro", "staff_home_url", user="cpip"),
+    PageType("acces-refuse", "staff_home_url", user="other_user", status=403),
+    PageType("page-introuvable", "missing_page_url", status=404),
+    PageType("erreur-serveur", "server_error_url", status=500),
+]
+
+PUBLIC_PAGE_TYPES = [page_type for page_type in PAGE_TYPES if page_type.public]
+PRINTED_PAGE_TYPES = [page_type for page_type in PAGE_TYPES if page_type.print_pages]
+
+# Pages drawn by Wagtail's admin, not by our templates: only the accessibility check applies.
+ADMIN_PAGE_TYPES = [
+    PageType("admin-connexion", "admin_sign_in_url"),
+]

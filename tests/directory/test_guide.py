@@ -1,0 +1,144 @@
+"""The downloadable PDF guide: real PDF, stored once, rebuilt when the data changes."""
+
+import io
+import re
+
+from django.core.management import call_command
+
+import pytest
+from weasyprint import HTML
+
+from directory import guide
+from directory.models import Structure
+from guides.models import Partner
+from tests.directory.factories import OpeningHoursFactory, StructureFactory, weekdays_nine_to_five
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def structures(directory_page):
+    melun = weekdays_nine_to_five(
+        StructureFactory(name="France services Pimms Médiation Melun", phone="01 64 09 49 22")
+    )
+    melun.partners.set(Partner.objects.filter(slug__in=["caf", "urssaf"]))
+    meaux = StructureFactory(
+        name="France services de la sous-préfecture de Meaux",
+        insee_code="77284",
+        postcode="77100",
+        commune_name="Meaux",
+    )
+    spip = StructureFactory(
+        name="France services itinérante du SPIP",
+        reception=Structure.Reception.INVITATION,
+        insee_code="",
+        commune_name="",
+        postcode="",
+    )
+    return melun, meaux, spip
+
+
+@pytest.fixture
+def fake_build(monkeypatch):
+    """Count the builds without running WeasyPrint."""
+    calls = []
+
+    def build():
+        calls.append(1)
+        return b"%PDF-1.7 fake " + str(len(calls)).encode()
+
+    monkeypatch.setattr(guide, "build_pdf", build)
+    return calls
+
+
+def test_guide_is_a_real_pdf_with_a_cover_and_a_section_per_arrondissement(structures):
+    pdf = guide.build_pdf()
+    assert pdf.startswith(b"%PDF-")
+    assert pdf.rstrip().endswith(b"%%EOF")
+    document = HTML(string=guide.guide_html()).render()
+    assert len(document.pages) >= 4  # cover, Meaux, Melun, itinerant
+
+
+def test_guide_gives_each_structure_with_address_phone_hours_partners_and_appointment(structures):
+    html = " ".join(re.sub(r"<[^>]+>", " ", guide.guide_html()).split())
+    assert "Guide des France services de Seine-et-Marne" in html
+    assert "Arrondissement de Meaux" in html and "Arrondissement de Melun" in html
+    assert "16 rue Saint Liesne, 77000 Melun" in html
+    assert "01 64 09 49 22" in html
+    assert "Lundi 9 h – 12 h et 14 h – 17 h" in html
+    assert "CAF, Urssaf" in html
+    assert "Sans rendez-vous." in html
+    assert "Accueil seulement sur invitation" in html
+    assert "Source : ANCT" in html
+
+
+def test_guide_is_served_as_a_stored_pdf_download(client, structures, fake_build):
+    response = client.get("/france-services/guide/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert (
+        response["Content-Disposition"] == 'attachment; filename="guide-france-services-seine-et-marne.pdf"'
+    )
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_guide_is_not_rebuilt_per_request(client, structures, fake_build):
+    client.get("/france-services/guide/")
+    client.get("/france-services/guide/")
+    assert len(fake_build) == 1
+
+
+def test_directory_page_gives_the_size_of_the_stored_guide(client, structures, fake_build):
+    guide.store()
+    assert "Fichier PDF, 15\xa0octets, mis à jour le" in client.get("/france-services/").content.decode()
+
+
+def test_changing_a_structure_rebuilds_the_guide_once(
+    structures, fake_build, django_capture_on_commit_callbacks
+):
+    melun = structures[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        melun.phone = "01 64 00 00 00"
+        melun.save()
+        OpeningHoursFactory(structure=melun, weekday=5)
+        melun.partners.add(Partner.objects.get(slug="msa"))
+    assert len(fake_build) == 1
+    assert guide.guide_info() is not None
+
+
+def test_deleting_a_structure_rebuilds_the_guide(structures, fake_build, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        structures[1].delete()
+    assert len(fake_build) == 1
+
+
+def test_import_rebuilds_the_guide_once(
+    directory_page, sample_csv, fake_build, django_capture_on_commit_callbacks
+):
+    from directory.importers import import_france_services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_france_services(sample_csv, department="77")
+    assert len(fake_build) == 1
+
+
+def test_import_of_other_departements_only_leaves_the_guide_alone(
+    directory_page, sample_csv, fake_build, django_capture_on_commit_callbacks
+):
+    from directory.importers import import_france_services
+
+    header, *rows = sample_csv.decode().splitlines()
+    other = "\n".join([header, *(row for row in rows if row.startswith('"1001"'))]).encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_france_services(other).created == 1
+    assert fake_build == []
+
+
+def test_command_rebuilds_the_stored_guide(structures, fake_build):
+    out = io.StringIO()
+    call_command("build_france_services_guide", stdout=out)
+    assert (
+        out.getvalue()
+        == "Guide enregistré : directory/guide-france-services-seine-et-marne.pdf (15 octets).\n"
+    )
+    assert guide.guide_info()["size"] == 15
