@@ -8,35 +8,38 @@ from django.db import transaction
 from .models import Synonym
 
 SYNONYMS = [
+    # What readers write → the words the sheets use.
     (
         "chômage, pôle emploi, pole emploie, ANPE, Assedic, allocation chômage, inscription chômage",
         "France Travail",
     ),
-    ("boulot, taf, job, travail, trouver du travail", "emploi"),
+    ("boulot, taf, job, emploi, bosser", "trouver un travail"),
     ("sécu, sécurité sociale, ameli, CPAM, remboursement des soins", "Assurance maladie"),
     ("APL, ALS, ALF, aide logement, allocation logement, aide pour le loyer", "aide au logement"),
     (
         "CMU, CSS, mutuelle gratuite, mutuelle, complémentaire santé gratuite",
         "complémentaire santé solidaire",
     ),
-    ("RSA, RMI, revenu minimum, minimum social", "revenu de solidarité active"),
+    ("RMI, revenu minimum, minimum social, revenu de solidarité", "RSA"),
     ("alloc, allocs, allocations, caisse d'allocations familiales", "CAF"),
-    ("impôts, impot, fisc, trésor public, percepteur, déclaration de revenus", "Finances publiques"),
+    ("impôt, impot, fisc, trésor public, percepteur, feuille d'impôt, déclaration de revenus", "impôts"),
     ("retraite, pension de vieillesse, CNAV, Carsat", "Assurance retraite"),
     ("retraite complémentaire, caisse complémentaire", "Agirc-Arrco"),
-    ("papiers, papier d'identité, CNI, carte d'identité, pièce d'identité", "carte nationale d'identité"),
-    ("carte grise, immatriculation, ANTS", "certificat d'immatriculation"),
-    ("sortir de prison, sortie de prison, quand je sors, libération, fin de peine", "sortie de détention"),
-    ("prison, taule, zonzon, centre pénitentiaire, maison d'arrêt", "détention"),
-    ("thune, fric, pognon, sous, argent", "aide financière"),
-    ("SPIP, conseiller de probation, CPIP", "service pénitentiaire d'insertion et de probation"),
-    ("bracelet, bracelet électronique", "surveillance électronique"),
-    ("pas d'adresse, sans adresse, SDF, sans domicile, adresse postale", "domiciliation"),
-    ("banque, RIB, ouvrir un compte, compte bancaire", "droit au compte"),
+    ("papiers, papier d'identité, CNI, pièce d'identité, carte didentité", "carte d'identité"),
+    ("carte grise, immatriculation", "ANTS"),
+    ("sortir de prison, sortie de prison, je sors de prison, libération, fin de peine", "sortez de prison"),
+    ("taule, zonzon, centre pénitentiaire, maison d'arrêt, détention", "prison"),
+    ("thune, fric, pognon, sous, tune", "argent"),
+    ("conseiller de probation, conseillère de probation, CPIP", "SPIP"),
+    ("pas d'adresse, sans adresse, SDF, sans domicile, sans logement", "domiciliation"),
+    ("banque, ouvrir un compte, compte bancaire", "RIB"),
     ("facture d'électricité, facture de gaz, EDF, aide énergie", "chèque énergie"),
     ("auto-entrepreneur, micro-entreprise, cotisations", "Urssaf"),
     ("agriculteur, mutualité sociale agricole", "MSA"),
     ("MaPrimeRénov, isolation, travaux de rénovation, rénover", "France Rénov'"),
+    ("avocat gratuit, avocat commis d'office, payer un avocat", "aide juridictionnelle"),
+    ("travaux d'intérêt général, heures de travail gratuit", "TIG"),
+    ("complément de salaire, petit salaire", "prime d'activité"),
 ]
 
 

@@ -7,7 +7,8 @@
 3. Search every kind of content with the words OR-ed (a whole question still
    finds the sheet that answers it) and each synonym's meaning; where the
    backend can (PostgreSQL, Elasticsearch), fall back on fuzzy matching.
-4. Put editors' promoted results on top, then the results grouped by kind.
+4. Put the France services nearest to a commune or postcode the query names
+   on top, then editors' promoted results, then the results grouped by kind.
 """
 
 from dataclasses import dataclass, field
@@ -15,15 +16,20 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from elasticsearch import ApiError, TransportError
 from modelsearch.query import Fuzzy, Or, PlainText
 
 from . import spelling, synonyms
-from .kinds import page_hit, published_pages, sort_hits
+from .kinds import SOURCES, Links, page_hit, published_pages, sort_hits
+from .places import find_place
 from .text import WORD_RE, clean_query, fold, is_meaningful, words
 
+# With fewer results than this, a clear spelling correction is searched at once
+# (the reader sees "Résultats pour « … »"); with more, it is only suggested.
+FEW_HITS = 3
 # At most this many results are shown (the most relevant), over 5 pages of 20.
 MAX_HITS = 100
 
@@ -62,25 +68,25 @@ class Outcome:
     suggestions: list = field(default_factory=list)  # "Vouliez-vous dire … ?"
     promotions: list = field(default_factory=list)  # editors' promoted results
     hits: list = field(default_factory=list)  # kinds.Hit, grouped by kind
+    place: object = None  # places.Place: the commune or postcode named, and the nearest France services
     no_words: bool = False  # nothing to search for: only signs or stop words
     unavailable: bool = False  # the search backend did not answer (Elasticsearch down)
 
     @property
     def found_anything(self):
-        return bool(self.hits or self.promotions)
+        return bool(self.hits or self.promotions or (self.place and self.place.nearby))
 
 
-def understand(query, vocabulary, synonym_rules=None):
+def understand(query, vocabulary, synonym_rules=None, keep=frozenset()):
     query_words = [word for word in words(query) if is_meaningful(word)]
     matches = synonyms.find_matches(query_words, synonym_rules)
-    covered = {m.start + offset for m in matches for offset in range(m.length)}
     meanings = []
     for match in matches:
         if list(match.rule.meaning_words) not in meanings:
             meanings.append(list(match.rule.meaning_words))
-    unsure = [word for position, word in enumerate(query_words) if position not in covered]
-    keep = synonyms.known_words(synonym_rules)
-    corrections = spelling.correct(unsure, vocabulary, keep=keep)
+    # Words of the synonyms' expressions are known; a word that only looks like one is corrected.
+    keep = set(keep) | synonyms.known_words(synonym_rules)
+    corrections = spelling.correct(query_words, vocabulary, keep=keep)
     return Plan(list(dict.fromkeys(query_words)), meanings, corrections)
 
 
@@ -121,17 +127,24 @@ def supports_fuzzy_fallback(backend):
 
 
 def find(plan, backend, request=None):
-    """The hits for ``plan``, grouped by kind."""
+    """The hits for ``plan``, grouped by kind; by trigram similarity when nothing else matches."""
     if plan.is_empty:
         return []
-    pages = backend.search(backend_query(plan, backend), published_pages().specific())[:MAX_HITS]
-    hits = [page_hit(page, request) for page in pages]
+    hits = find_all(backend_query(plan, backend), backend, request)
     if not hits and plan.words and supports_fuzzy_fallback(backend):
-        fuzzy = Fuzzy(" ".join(plan.words), unaccent=True)
-        hits = [
-            page_hit(page, request) for page in backend.search(fuzzy, published_pages().specific())[:MAX_HITS]
-        ]
-    return sort_hits(hits)
+        hits = find_all(Fuzzy(" ".join(plan.words), unaccent=True), backend, request)
+    return sort_hits(hits, plan.words + [word for meaning in plan.meanings for word in meaning])
+
+
+def find_all(query, backend, request):
+    """Pages (the MAX_HITS most relevant) and every kind of snippet, for one backend query."""
+    pages = backend.search(query, published_pages().specific())[:MAX_HITS]
+    hits = [page_hit(page, request) for page in pages]
+    links = Links()
+    for source in SOURCES:
+        found = backend.search(query, source.published())[: source.limit]
+        hits += [source.hit(obj, request, links) for obj in found]
+    return hits
 
 
 def promotions_for(*queries):
@@ -154,8 +167,10 @@ def search(raw_query, correct=True, request=None):
     outcome = Outcome(query=query, was_cut=was_cut)
     if not query:
         return outcome
+    outcome.place = find_place(query, request)
     vocabulary = spelling.get_vocabulary()
-    plan = understand(query, vocabulary)
+    place_words = words(outcome.place.label) if outcome.place else ()
+    plan = understand(query, vocabulary, keep=place_words)
     if plan.is_empty:
         outcome.no_words = True
         outcome.promotions = promotions_for(query)
@@ -170,21 +185,21 @@ def search(raw_query, correct=True, request=None):
 
 def run(outcome, query, plan, vocabulary, correct, request):
     backend = get_search_backend()
-    if correct and plan.clear_corrections:
-        corrected = plan.corrected()
-        hits = find(corrected, backend, request)
-        if hits:
+    outcome.hits = find(plan, backend, request)
+    if correct and plan.clear_corrections and len(outcome.hits) < FEW_HITS:
+        corrected = find(plan.corrected(), backend, request)
+        if corrected:
             replacements = {word: c.best.word for word, c in plan.corrections.items()}
             outcome.searched = rewrite(query, replacements, vocabulary)
-            outcome.hits = hits
-    if not outcome.searched:
-        outcome.hits = find(plan, backend, request)
-        if plan.corrections:
-            outcome.suggestions = suggestions(query, plan, vocabulary)
+            outcome.hits = corrected
+    if plan.corrections and not outcome.searched:
+        outcome.suggestions = suggestions(query, plan, vocabulary)
 
     outcome.promotions = promotions_for(query, outcome.searched)
     promoted_pages = {promotion.page_id for promotion in outcome.promotions if promotion.page_id}
-    outcome.hits = [hit for hit in outcome.hits if getattr(hit.object, "pk", None) not in promoted_pages]
+    outcome.hits = [
+        hit for hit in outcome.hits if not (isinstance(hit.object, Page) and hit.object.pk in promoted_pages)
+    ]
 
 
 MAX_SUGGESTIONS = 3

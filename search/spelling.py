@@ -8,6 +8,7 @@ letters is one typo).
 """
 
 import html
+import re
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -38,7 +39,8 @@ MIN_WORD_LENGTH = 4
 # A suggestion is "clearly best" when no other is as close, or when it is this
 # many times more frequent in the content than the next one as close.
 CLEAR_FREQUENCY_RATIO = 3
-CANDIDATES = 8
+CANDIDATES = 15
+DOUBLED_RE = re.compile(r"(.)\1+")
 
 
 @dataclass
@@ -157,16 +159,22 @@ def allowed_distance(word):
     return 3
 
 
+def skeleton(word):
+    """The word with doubled letters single: "allocation" and "alocation" share "alocation"."""
+    return DOUBLED_RE.sub(r"\1", word)
+
+
 @dataclass(frozen=True)
 class Candidate:
     word: str  # folded
     distance: int  # typos between the word typed and this word
+    sound_distance: int  # the same, doubled letters aside (people often miss or add one)
     first_letter_differs: bool  # people rarely get the first letter wrong
     count: int  # how often the content uses it
 
     @property
     def closeness(self):
-        return (self.distance, self.first_letter_differs)
+        return (self.sound_distance, self.first_letter_differs, self.distance)
 
 
 def candidates(word, vocabulary, limit=CANDIDATES):
@@ -177,8 +185,15 @@ def candidates(word, vocabulary, limit=CANDIDATES):
     found = process.extract(
         word, vocabulary.counts.keys(), scorer=OSA.distance, score_cutoff=cutoff, limit=limit
     )
+    typed = skeleton(word)
     ranked = [
-        Candidate(choice, int(distance), choice[0] != word[0], vocabulary.counts[choice])
+        Candidate(
+            choice,
+            int(distance),
+            OSA.distance(typed, skeleton(choice)),
+            choice[0] != word[0],
+            vocabulary.counts[choice],
+        )
         for choice, distance, _key in found
         if choice != word
     ]

@@ -29,7 +29,7 @@ avez ont aurai aura aurait avais avait eu les cet cette chez dont donc car si au
 tout tous toute toutes
 comment quoi quand pourquoi combien quel quelle quels quelles ca cela ceci ici
 faire fais fait veux voudrais voudrait peux peut puis dois doit faut besoin avoir etre aller vais
-bonjour merci svp stp plait
+bonjour merci svp stp plait assez trop beaucoup vraiment encore deja jamais toujours rien comme
 """
 STOP_WORDS = frozenset(STOP_WORDS_TEXT.split())
 

@@ -63,3 +63,12 @@ def synonyms(db):
         SynonymFactory(expressions="chômage, pôle emploi", meaning="France Travail"),
         SynonymFactory(expressions="sécu, ameli", meaning="Assurance maladie"),
     ]
+
+
+# Hit rates of the relevance set (test_relevance.py), shown at the end of the run.
+RELEVANCE_REPORTS = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in RELEVANCE_REPORTS:
+        terminalreporter.write_line(line)
