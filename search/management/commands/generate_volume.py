@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from search.volume import generate
 
@@ -17,7 +17,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, sheets, pages, dry_run, **options):
-        report = generate(sheets=sheets, pages=pages, dry_run=dry_run)
+        try:
+            report = generate(sheets=sheets, pages=pages, dry_run=dry_run)
+        except LookupError as error:
+            raise CommandError(str(error)) from error
         verb = "seraient créées" if dry_run else "créées"
         self.stdout.write(
             f"Fiches : {report.sheets_created} {verb}, {report.sheets_total} en tout. "
