@@ -79,6 +79,8 @@ def connect_signals():
         signal.connect(invalidate, dispatch_uid=f"page-cache-{signal}")
     for app_label in settings.PAGE_CACHE_INVALIDATING_APPS:
         for model in apps.get_app_config(app_label).get_models():
+            if model._meta.label in settings.PAGE_CACHE_IGNORED_MODELS:
+                continue
             post_save.connect(invalidate, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}")
             post_delete.connect(
                 invalidate, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}"

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -480,6 +480,15 @@ class Closure(models.Model):
             raise ValidationError({"end_date": _("La fin doit venir après le début (ou le même jour).")})
 
 
+def validate_site_or_web_address(value):
+    """Accept a path on this site (/agenda/meaux/) or a full web address."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(
+        schemes=["http", "https"], message=_("Écrivez une adresse qui commence par / ou par https://.")
+    )(value)
+
+
 class Stop(Orderable):
     """A place where an itinerant or bus France services comes, on a regular day."""
 
@@ -512,10 +521,15 @@ class Stop(Orderable):
     )
     start_time = models.TimeField(_("de"), null=True, blank=True)
     end_time = models.TimeField(_("à"), null=True, blank=True)
-    calendar_url = models.URLField(
+    calendar_url = models.CharField(
         _("lien vers le calendrier"),
+        max_length=300,
         blank=True,
-        help_text=_("Page où voir les prochaines dates, par exemple le calendrier d'une unité du SPIP."),
+        validators=[validate_site_or_web_address],
+        help_text=_(
+            "Page où voir les prochaines dates : une adresse du site (par exemple /agenda/meaux/) "
+            "ou d'un autre site (https://…)."
+        ),
     )
 
     panels = [

@@ -213,6 +213,8 @@ PAGE_CACHE_INVALIDATING_APPS = [
     "wagtailredirects",
     "wagtailsearchpromotions",
 ]
+# Saved often, shown on no public page: a booking or a feed token changes nothing there.
+PAGE_CACHE_IGNORED_MODELS = ["agenda.Booking", "agenda.CalendarFeedToken"]
 SERVER_TIMING = env.bool("SERVER_TIMING", default=False)
 if SERVER_TIMING:
     MIDDLEWARE.insert(0, "portal.cache.ServerTimingMiddleware")

@@ -1,0 +1,145 @@
+"""Forms of the staff area (booking, invitation letter) and of the Wagtail admin (rules, sessions)."""
+
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from guides.models import ProcedureSheetPage
+
+from .formats import hour
+from .models import MonthPosition, Subject, Weekday
+
+MAX_SHEETS = 10
+
+
+class SheetChoiceField(forms.ModelMultipleChoiceField):
+    """Published procedure sheets, by title; a bounded number of them."""
+
+    def label_from_instance(self, sheet):
+        return sheet.title
+
+    def clean(self, value):
+        if value and len(value) > MAX_SHEETS:
+            raise ValidationError(
+                _("Choisissez %(max)d fiches au plus (vous en avez choisi %(count)d)."),
+                params={"max": MAX_SHEETS, "count": len(value)},
+            )
+        return super().clean(value)
+
+
+class BookingForm(forms.Form):
+    """The slot, the subject and the sheets to bring. On purpose, nothing about the person."""
+
+    slot = forms.ChoiceField(
+        label=_("Créneau"),
+        error_messages={
+            "required": _("Choisissez un créneau."),
+            "invalid_choice": _("Choisissez un créneau de la liste."),
+        },
+    )
+    subject = forms.ChoiceField(
+        label=_("Sujet du rendez-vous"),
+        choices=Subject.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choisissez le sujet."),
+            "invalid_choice": _("Choisissez un sujet de la liste."),
+        },
+    )
+
+    sheets = SheetChoiceField(
+        label=_("Fiches : les papiers à apporter (facultatif)"),
+        queryset=ProcedureSheetPage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("La convocation dira quels papiers apporter, d'après ces fiches."),
+        error_messages={
+            "invalid_choice": _(
+                "Une des fiches choisies n'existe pas ou n'est pas publiée. Choisissez dans la liste."
+            ),
+            "invalid_pk_value": _("Une des fiches choisies n'existe pas. Choisissez dans la liste."),
+        },
+    )
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+        self.fields["slot"].choices = [(f"{time:%H:%M}", hour(time)) for time in session.slot_times()]
+        self.fields["sheets"].queryset = ProcedureSheetPage.objects.published().order_by("title")
+
+    def clean_slot(self):
+        return datetime.strptime(self.cleaned_data["slot"], "%H:%M").time()
+
+
+class InvitationLetterForm(forms.Form):
+    """The person's name is typed here only to be printed on the letter. It is never stored."""
+
+    name = forms.CharField(
+        label=_("Nom et prénom de la personne"),
+        max_length=100,
+        help_text=_("Il sert seulement à imprimer la lettre. Le site ne le garde pas."),
+        error_messages={"required": _("Écrivez le nom de la personne à convoquer.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+
+class SessionRuleAdminForm(WagtailAdminModelForm):
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("jours de la semaine"),
+        choices=Weekday.choices,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Cochez un jour ou plusieurs."),
+        error_messages={"required": _("Cochez au moins un jour de la semaine.")},
+    )
+    positions = forms.TypedMultipleChoiceField(
+        label=_("dans le mois"),
+        choices=MonthPosition.choices,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Laissez vide pour « chaque semaine ». Cochez 2e et 4e pour « le 2e et le 4e jeudi du mois »."
+        ),
+    )
+
+
+class SessionAdminForm(WagtailAdminModelForm):
+    """Editing one occurrence by hand detaches it from its rule, and keeps booked slots valid."""
+
+    def clean(self):
+        cleaned = super().clean()
+        session = self.instance
+        if session.pk is None or not self.changed_data:
+            return cleaned
+        booked = sorted(session.bookings.active().values_list("slot_start", flat=True))
+        if not booked:
+            return cleaned
+        if cleaned.get("status", session.status) != session.Status.SCHEDULED:
+            return cleaned  # cancelling keeps the bookings: CPIPs see the cancellation
+        trial = type(session)(
+            date=cleaned.get("date") or session.date,
+            start_time=cleaned.get("start_time") or session.start_time,
+            end_time=cleaned.get("end_time") or session.end_time,
+            slot_minutes=cleaned.get("slot_minutes") or session.slot_minutes,
+        )
+        lost = [time for time in booked if time not in trial.slot_times()]
+        if lost:
+            raise ValidationError(
+                _(
+                    "Des rendez-vous sont pris à %(hours)s : gardez ces créneaux dans la permanence, "
+                    "ou demandez aux CPIP d'annuler ces rendez-vous."
+                )
+                % {"hours": ", ".join(hour(time) for time in lost)}
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        session = self.instance
+        if session.rule_id and self.changed_data and "edited" not in self.changed_data:
+            session.edited = True
+        return super().save(commit=commit)

@@ -1,0 +1,48 @@
+"""The invitation letter a CPIP prints for the person they follow, drawn by WeasyPrint.
+
+The person's name only passes through this module on its way into the PDF:
+it is not saved, cached, logged or put in a message.
+"""
+
+from pathlib import Path
+
+from django.template.loader import render_to_string
+
+import segno
+from weasyprint import CSS, HTML
+
+LETTER_CSS = Path(__file__).resolve().parent / "letter.css"
+
+
+def invitation_context(booking, name, request=None):
+    session = booking.session
+    unit = session.unit
+    unit_url = unit.public_url(request=request)
+    return {
+        "name": name,
+        "booking": booking,
+        "session": session,
+        "unit": unit,
+        "unit_url": unit_url,
+        "qr_code": segno.make(unit_url, error="m").svg_data_uri(border=0) if unit_url else "",
+        "documents": documents_to_bring(booking),
+    }
+
+
+def documents_to_bring(booking):
+    """[(sheet title, [documents…]), …] from the published sheets chosen with the booking."""
+    return [(sheet.title, documents) for sheet, documents in booking.sheets_to_bring() if documents]
+
+
+def invitation_html(booking, name, request=None):
+    return render_to_string("agenda/staff/letter.html", invitation_context(booking, name, request))
+
+
+def invitation_document(booking, name, request=None):
+    """The laid-out letter (a WeasyPrint Document): its ``pages`` can be counted."""
+    html = HTML(string=invitation_html(booking, name, request), base_url=str(LETTER_CSS.parent))
+    return html.render(stylesheets=[CSS(filename=str(LETTER_CSS))])
+
+
+def invitation_pdf(booking, name, request=None):
+    return invitation_document(booking, name, request).write_pdf()
