@@ -1,8 +1,8 @@
 """What the search looks through, and how each kind of result is shown.
 
 Results are grouped by kind, in the order of ``KINDS``: the easy-to-read
-sheets first, then topics, difficult words, France services, and every other
-page. Pages are searched together; each other kind (a snippet) is searched
+sheets first, then topics, difficult words, France services, the SPIP units
+where the itinerant France services receives, and every other page. Pages are searched together; each other kind (a snippet) is searched
 on its own, through ``SOURCES``.
 """
 
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from agenda.models import AgendaPage, ProbationUnit
 from directory.models import DirectoryPage, Structure
 from guides.models import GlossaryPage, GlossaryTerm
 
@@ -32,9 +33,10 @@ SHEETS = Kind("sheets", _("Fiches pratiques"))
 TOPICS = Kind("topics", _("Thèmes"))
 GLOSSARY = Kind("glossary", _("Mots difficiles"))
 STRUCTURES = Kind("structures", _("France services"))
+UNITS = Kind("units", _("France services dans les locaux du SPIP"))
 OTHER_PAGES = Kind("pages", _("Autres pages"))
 
-KINDS = [SHEETS, TOPICS, GLOSSARY, STRUCTURES, OTHER_PAGES]
+KINDS = [SHEETS, TOPICS, GLOSSARY, STRUCTURES, UNITS, OTHER_PAGES]
 KIND_ORDER = {kind: position for position, kind in enumerate(KINDS)}
 
 # Page types with their own group, by model label; other pages go to OTHER_PAGES.
@@ -102,6 +104,13 @@ def structure_hit(structure, request=None, links=None):
     return Hit(STRUCTURES, structure.name, url, structure.place_label, structure)
 
 
+def unit_hit(unit, request=None, links=None):
+    page = (links or Links()).page(AgendaPage)
+    url = page.unit_url(unit, request=request) if page else ""
+    summary = ", ".join(unit.address_lines) or f"{unit.postcode} {unit.commune}"
+    return Hit(UNITS, unit.name, url, summary, unit)
+
+
 @dataclass(frozen=True)
 class Source:
     """A kind of snippet the search looks through: which ones readers may see, how to show one."""
@@ -116,6 +125,7 @@ class Source:
 SOURCES = [
     Source(GLOSSARY, GlossaryTerm, lambda: GlossaryTerm.objects.all(), glossary_hit, 5),
     Source(STRUCTURES, Structure, lambda: Structure.objects.in_department(), structure_hit, 10),
+    Source(UNITS, ProbationUnit, lambda: ProbationUnit.objects.all(), unit_hit, 3),
 ]
 
 

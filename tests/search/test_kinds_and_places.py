@@ -6,6 +6,7 @@ import pytest
 
 from directory.models import Commune
 from guides.models import ProcedureSheetPage
+from tests.agenda.factories import AgendaPageFactory, ProbationUnitFactory
 from tests.directory.factories import DirectoryPageFactory, StructureFactory, weekdays_nine_to_five
 from tests.factories import StandardPageFactory
 from tests.guides.factories import (
@@ -121,3 +122,12 @@ def test_ordinary_words_are_not_taken_for_communes(client, content):
 
 def test_sheets_found_are_the_published_ones_only(content):
     assert ProcedureSheetPage.objects.live().count() == 1
+
+
+def test_a_spip_unit_is_found_with_its_calendar(client, content, home_page):
+    unit = ProbationUnitFactory(name="SPIP – Meaux", slug="meaux", commune="Meaux", postcode="77100")
+    AgendaPageFactory(parent=home_page)
+    page = page_of(client, "spip meaux")
+    assert "France services dans les locaux du SPIP" in headings(page)
+    assert f">{unit.name}</a>" in page
+    assert "/agenda/meaux/" in page
