@@ -107,7 +107,7 @@ def backend_query(plan, backend):
         parts = [Fuzzy(" ".join(plan.words))] if plan.words else []
     else:
         parts = [PlainText(" ".join(plan.words), operator="or")] if plan.words else []
-    parts += [PlainText(" ".join(meaning), operator="and") for meaning in plan.meanings]
+    parts += [PlainText(" ".join(meaning), operator="or") for meaning in plan.meanings]
     return parts[0] if len(parts) == 1 else Or(parts)
 
 

@@ -6,7 +6,7 @@ where the itinerant France services receives, and every other page. Pages are se
 on its own, through ``SOURCES``.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -26,7 +26,7 @@ SUMMARY_WORDS = 30
 @dataclass(frozen=True)
 class Kind:
     key: str
-    heading: str
+    heading: str = field(compare=False)  # a lazy translation: costly to hash
 
 
 SHEETS = Kind("sheets", _("Fiches pratiques"))
@@ -157,8 +157,21 @@ def sort_hits(hits, wanted=()):
     return sorted(hits, key=lambda hit: (KIND_ORDER[hit.kind], -words_said(hit, wanted)))
 
 
+def published_querysets():
+    """Everything the search finds: published pages, then each kind of snippet."""
+    return [published_pages(), *(source.published() for source in SOURCES)]
+
+
 def published_objects():
-    """Every published object the search finds, specific: the source of the spelling vocabulary."""
+    """Every published object the search finds, specific: a source of the spelling vocabulary."""
     yield from published_pages().specific().iterator(chunk_size=500)
     for source in SOURCES:
         yield from source.published().iterator(chunk_size=500)
+
+
+def published_titles():
+    """The titles of everything the search finds, for suggestions while typing."""
+    yield from published_pages().values_list("title", flat=True).iterator(chunk_size=2000)
+    for source in SOURCES:
+        for obj in source.published():
+            yield str(obj)

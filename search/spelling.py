@@ -15,15 +15,21 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils.html import strip_tags
 
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from django_tasks import task
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from modelsearch.utils import get_descendants_content_types_pks
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .kinds import published_objects
+from .kinds import published_objects, published_querysets, published_titles
 from .text import WORD_RE, fold, is_meaningful, words
 
 # The content's version, changed by every publication; the version the latest
@@ -83,13 +89,32 @@ def flatten(value):
         yield html.unescape(strip_tags(str(value)))
 
 
-def build_vocabulary():
-    tokens = Counter()
-    titles = []
+def texts_from_objects():
+    """Every indexed text of every published object, computed from the objects (slow: any backend)."""
     for obj in published_objects():
-        for text in searchable_texts(obj):
-            tokens.update(WORD_RE.findall(text.lower()))
-        titles.append((tuple(words(str(obj))), str(obj)))
+        yield from searchable_texts(obj)
+
+
+def texts_from_index():
+    """The same texts, as the database search backend stored them in its index (fast)."""
+    fields = ["title", "body"]
+    if any(field.name == "body_text" for field in IndexEntry._meta.get_fields()):
+        fields = ["title_text", "body_text"]  # PostgreSQL: "title" and "body" are text-search vectors
+    for queryset in published_querysets():
+        published = queryset.annotate(_pk_text=Cast("pk", TextField())).values("_pk_text")
+        entries = IndexEntry.objects.filter(
+            content_type_id__in=get_descendants_content_types_pks(queryset.model), object_id__in=published
+        )
+        for texts in entries.values_list(*fields).iterator(chunk_size=1000):
+            yield from texts
+
+
+def build_vocabulary():
+    texts = texts_from_objects() if uses_elasticsearch() else texts_from_index()
+    tokens = Counter()
+    for text in texts:
+        tokens.update(WORD_RE.findall(text.lower()))
+    titles = [(tuple(words(title)), title) for title in published_titles()]
     counts = Counter()
     written = defaultdict(Counter)
     for token, count in tokens.items():  # each distinct spelling is folded once
@@ -99,6 +124,10 @@ def build_vocabulary():
             written[word][token] += count
     forms = {word: spellings.most_common(1)[0][0] for word, spellings in written.items()}
     return Vocabulary(dict(counts), forms, titles)
+
+
+def uses_elasticsearch():
+    return isinstance(get_search_backend(), ElasticsearchBaseSearchBackend)
 
 
 _memo = {"token": None, "vocabulary": None}

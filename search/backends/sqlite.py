@@ -1,5 +1,8 @@
 """SQLite: the FTS5 match runs once and scores every matching entry (see the package's docstring)."""
 
+from django.db.models import IntegerField, TextField
+from django.db.models.functions import Cast
+
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.query import MatchAll, Not
@@ -19,29 +22,33 @@ class SQLiteSearchQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
         )
 
-    def ranked(self, config, start, stop, score_field=None):
-        """The matching objects from ``start`` to ``stop``, best first, or None to fall back."""
+    def ranked_entries(self, config):
+        """Matching entries of objects in the queryset, best first (ties: newest first); None to fall back."""
         entries = self.matching_entries(config)
         if entries is None:
             return None
-        scores = {}
-        for object_id, score in entries.values_list("index_entry__object_id", "score"):
-            scores[object_id] = min(score, scores.get(object_id, score))
-        matching = self.queryset.filter(pk__in=entries.values("index_entry__object_id"))
-        pks = sorted(matching.order_by().values_list("pk", flat=True), key=lambda pk: (scores[str(pk)], -pk))
-        pks = pks[start:stop]
-        objects = {obj.pk: obj for obj in self.queryset.filter(pk__in=pks)}
-        results = [objects[pk] for pk in pks if pk in objects]
+        pk_type = IntegerField() if isinstance(self.queryset.model._meta.pk, IntegerField) else TextField()
+        in_queryset = self.queryset.annotate(_pk_text=Cast("pk", TextField())).values("_pk_text")
+        return entries.filter(index_entry__object_id__in=in_queryset).order_by(
+            "score", Cast("index_entry__object_id", pk_type).desc()
+        )
+
+    def ranked(self, config, start, stop, score_field=None):
+        """The matching objects from ``start`` to ``stop``, best first, or None to fall back."""
+        entries = self.ranked_entries(config)
+        if entries is None:
+            return None
+        scores = dict(entries.values_list("index_entry__object_id", "score")[start:stop])
+        objects = {str(obj.pk): obj for obj in self.queryset.filter(pk__in=list(scores))}
+        results = [objects[object_id] for object_id in scores if object_id in objects]
         if score_field is not None:
             for obj in results:
                 setattr(obj, score_field, scores[str(obj.pk)])
         return results
 
     def count(self, config):
-        entries = self.matching_entries(config)
-        if entries is None:
-            return None
-        return self.queryset.filter(pk__in=entries.values("index_entry__object_id")).count()
+        entries = self.ranked_entries(config)
+        return None if entries is None else entries.count()
 
 
 class SQLiteAutocompleteQueryCompiler(SQLiteSearchQueryCompiler, sqlite.SQLiteAutocompleteQueryCompiler):

@@ -1,11 +1,16 @@
 """Spelling: the vocabulary of the published content, and corrections from it."""
 
+from io import StringIO
+
+from django.core.management import call_command
+
 from wagtail.models import PageViewRestriction
 
 import pytest
 
 from search import spelling
 from search.spelling import Vocabulary, correct, get_vocabulary
+from search.text import WORD_RE
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +118,12 @@ def test_the_vocabulary_is_shared_through_the_cache(pages, django_assert_num_que
     spelling._memo.update(token=None, vocabulary=None)  # as in another process
     with django_assert_num_queries(0):
         assert get_vocabulary().counts == first.counts
+
+
+def test_the_index_gives_the_same_words_as_the_content(home_page):
+    call_command("load_demo", stdout=StringIO())
+
+    def found(texts):
+        return {word for text in texts for word in WORD_RE.findall(text.lower())}
+
+    assert found(spelling.texts_from_index()) == found(spelling.texts_from_objects())
