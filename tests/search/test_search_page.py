@@ -36,7 +36,7 @@ def test_the_search_page_answers_at_both_addresses(client, pages):
 
 
 def test_an_empty_query_invites_to_type_words(client, home_page):
-    assert "Écrivez un ou plusieurs mots" in main_text(search(client, ""))
+    assert "Écrivez un mot dans la case" in main_text(search(client, ""))
 
 
 def test_results_show_each_page_with_its_summary(client, pages):
