@@ -15,6 +15,7 @@ happens in fixtures, in pytest's thread, as in any other test. An ORM call in
 a browser test body fails with SynchronousOnlyOperation: move it to a fixture.
 """
 
+import datetime
 import functools
 import io
 import os
@@ -23,13 +24,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from directory import demo as directory_demo
+from directory import guide
+from directory.models import DirectoryPage, Structure
+from guides import demo as guides_demo
+from guides.models import GlossaryPage, GuideIndexPage, ProcedureSheetPage, TopicPage
 from home import demo
+from tests.directory.factories import ClosureFactory
 
 CHROMIUM = Path(os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium"))
 
@@ -126,13 +134,23 @@ def browser_thread():
         thread.close()
 
 
+@pytest.fixture(scope="session")
+def media_root(tmp_path_factory):
+    """One media folder for the session: pictograms, and the directory's PDF guide (see directory_site)."""
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _browser_test(browser_thread, django_db_serialized_rollback):
+def _browser_test(browser_thread, django_db_serialized_rollback, settings, media_root):
     """Every test here gets the browser thread, and the migrated data back after the flush.
 
     The live server needs real transactions, so each test ends with a flush of
     the database; serialized rollback puts back what the migrations created
-    (home page, site, groups, partners)."""
+    (home page, site, groups, partners, communes). The cache is emptied too:
+    cached sheet PDFs are keyed by page ids, which the next test reuses.
+    """
+    settings.MEDIA_ROOT = media_root
+    cache.clear()
 
 
 class Contexts:
@@ -187,6 +205,48 @@ def session_cookie(user, base_url):
     client.force_login(user)
     cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
     return {"name": cookie.key, "value": cookie.value, "url": base_url, "httpOnly": True}
+
+
+@pytest.fixture
+def no_js_context(contexts, browser_thread):
+    """A desktop browser context with JavaScript off."""
+    return browser_thread.run(contexts.new, java_script_enabled=False)
+
+
+class PostedResponses:
+    """What the server answers to the forms a page posts, bodies included.
+
+    Chromium opens a PDF in its own viewer, and Playwright then reports the
+    viewer's HTML as the response body: a route fetches each POST itself and
+    hands the response on to the page unchanged, keeping a copy.
+    """
+
+    def __init__(self, page):
+        self.responses = []
+        page.route("**/*", self._keep)
+
+    def _keep(self, route):
+        if route.request.method != "POST":
+            route.fallback()
+            return
+        response = route.fetch()
+        self.responses.append((response.status, response.headers, response.body()))
+        route.fulfill(response=response)
+
+
+def posted_pdf(responses):
+    """The one PDF that the form's answer is: (headers, bytes)."""
+    assert len(responses.responses) == 1, "the form was sent once"
+    status, headers, body = responses.responses[0]
+    assert status == 200
+    assert headers["content-type"] == "application/pdf"
+    return headers, body
+
+
+@pytest.fixture
+def cpip_cookie(cpip, live_server):
+    """The session cookie of a signed-in CPIP, for ``context.add_cookies``."""
+    return session_cookie(cpip, live_server.url)
 
 
 @pytest.fixture
@@ -281,3 +341,99 @@ def server_error_url(demo_site, settings):
 @pytest.fixture
 def admin_sign_in_url(demo_site):
     return reverse("wagtailadmin_login")
+
+
+# ---- The guides and the directory: their demo content, as a newcomer's `make run` shows it ----
+
+
+@pytest.fixture
+def directory_site(demo_site, monkeypatch):
+    """The directory's demo: the 34 France services of the official file (hours, partners) and the SPIP's.
+
+    The first load of the session builds the PDF guide (WeasyPrint, about a
+    second) into the session's media folder; later loads of the same data keep
+    that file instead of building it again.
+    """
+    if guide.guide_info() is not None:
+        monkeypatch.setattr(guide, "schedule_rebuild", lambda: None)
+    directory_demo.load(io.StringIO())
+
+
+@pytest.fixture
+def guides_site(directory_site):
+    """The guides' demo: 7 topics with pictograms, 11 sheets, the difficult words."""
+    guides_demo.load(io.StringIO())
+
+
+@pytest.fixture
+def guide_index_url(guides_site):
+    return GuideIndexPage.objects.get().url
+
+
+@pytest.fixture
+def topic_url(guides_site):
+    """A topic with two sheets."""
+    return TopicPage.objects.get(slug="argent").url
+
+
+@pytest.fixture
+def sheet_url(guides_site):
+    """A sheet with every kind of block: steps with pictograms and links, papers, boxes, contact, difficult words."""
+    return ProcedureSheetPage.objects.get(slug="demander-le-rsa").url
+
+
+@pytest.fixture
+def demo_sheet_urls(guides_site):
+    return [sheet.url for sheet in ProcedureSheetPage.objects.live().order_by("path")]
+
+
+@pytest.fixture
+def glossary_url(guides_site):
+    return GlossaryPage.objects.get().url
+
+
+@pytest.fixture
+def print_pack_url(guides_site):
+    return reverse("guides:print_pack")
+
+
+@pytest.fixture
+def directory_url(directory_site):
+    return DirectoryPage.objects.get().url
+
+
+@pytest.fixture
+def commune_search_url(directory_site):
+    """One commune found: the France services nearest to it."""
+    return DirectoryPage.objects.get().search_url("dammartin en goele")
+
+
+@pytest.fixture
+def commune_choice_url(directory_site):
+    """A postcode of several communes: the reader chooses one."""
+    return DirectoryPage.objects.get().search_url("77230")
+
+
+@pytest.fixture
+def unknown_commune_url(directory_site):
+    """A misspelt commune: not found, with the closest names."""
+    return DirectoryPage.objects.get().search_url("Fontenebleau")
+
+
+@pytest.fixture
+def structure_url(directory_site):
+    """A France services open on weekdays, with its partners, and a closure coming."""
+    structure = Structure.objects.get(slug="pimms-mediation-melun")
+    ClosureFactory(
+        structure=structure,
+        start_date=datetime.date.today() + datetime.timedelta(days=10),
+        end_date=datetime.date.today() + datetime.timedelta(days=12),
+        reason="formation de l'équipe",
+    )
+    return structure.get_absolute_url()
+
+
+@pytest.fixture
+def invitation_structure_url(directory_site):
+    """The SPIP's itinerant France services: "sur invitation", its three units."""
+    return Structure.objects.get(slug=directory_demo.SPIP_STRUCTURE_SLUG).get_absolute_url()

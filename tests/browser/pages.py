@@ -19,7 +19,7 @@ class PageType:
     status: int = 200
     # Printed on A4 by the browser: at most this many pages (None: not a page people print).
     print_pages: int | None = None
-    # The printed page carries a QR code: an image whose text alternative says "QR code".
+    # The printed page carries a QR code of its address (svg.qr-code).
     qr_code: bool = False
 
     @property
@@ -43,6 +43,19 @@ PAGE_TYPES = [
     PageType("acces-refuse", "staff_home_url", user="other_user", status=403),
     PageType("page-introuvable", "missing_page_url", status=404),
     PageType("erreur-serveur", "server_error_url", status=500),
+    # guides
+    PageType("fiches", "guide_index_url"),
+    PageType("thematique", "topic_url"),
+    PageType("fiche", "sheet_url", print_pages=2, qr_code=True),
+    PageType("glossaire", "glossary_url"),
+    PageType("pack-impression", "print_pack_url", user="cpip"),
+    # directory
+    PageType("annuaire", "directory_url"),
+    PageType("recherche-commune", "commune_search_url"),
+    PageType("choix-commune", "commune_choice_url"),
+    PageType("commune-inconnue", "unknown_commune_url"),
+    PageType("structure", "structure_url", print_pages=2),
+    PageType("structure-sur-invitation", "invitation_structure_url", print_pages=2),
 ]
 
 PUBLIC_PAGE_TYPES = [page_type for page_type in PAGE_TYPES if page_type.public]

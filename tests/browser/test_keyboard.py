@@ -4,6 +4,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.guides.pdf import is_pdf, page_count
+
+from .conftest import PostedResponses, posted_pdf
 from .pages import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -96,3 +99,37 @@ def test_staff_member_signs_in_with_the_keyboard_only(context, staff_home_url, c
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: urlsplit(url).path == staff_home_url)
     assert page.get_by_role("heading", level=1).inner_text() == "Espace des professionnels"
+
+
+def test_cpip_builds_a_print_pack_with_the_keyboard_only(context, print_pack_url, cpip_cookie):
+    context.add_cookies([cpip_cookie])
+    page = context.new_page()
+    page.goto(print_pack_url)
+    sheets = ["Comment demander le RSA ?", "Comment avoir sa carte Vitale ?"]
+    for title in sheets:
+        checkbox = page.get_by_role("checkbox", name=title)
+        tab_to(page, checkbox)
+        page.keyboard.press("Space")
+        assert checkbox.is_checked()
+    tab_to(page, page.get_by_label("Prénom de la personne"))
+    page.keyboard.type("Zéphyrine")
+    date = page.get_by_label("Date du rendez-vous")
+    tab_to(page, date)
+    page.keyboard.type("12122027")  # 12 December 2027, whether the field reads day or month first
+    assert date.input_value() == "2027-12-12"
+    time = page.get_by_label("Heure")
+    tab_to(page, time)
+    # "A" picks the morning where the browser shows a 12-hour clock; a 24-hour clock ignores it.
+    page.keyboard.type("1030A")
+    assert time.input_value() == "10:30"
+    tab_to(page, page.get_by_label("Lieu"))
+    page.keyboard.type("SPIP de Meaux")
+    tab_to(page, page.get_by_role("button", name="Fabriquer le PDF"))
+    responses = PostedResponses(page)
+    with page.expect_response(lambda response: response.request.method == "POST"):
+        page.keyboard.press("Enter")
+    headers, pdf = posted_pdf(responses)
+    assert 'filename="fiches-france-services.pdf"' in headers["content-disposition"]
+    assert is_pdf(pdf)
+    # A cover, then each sheet on 1 or 2 pages.
+    assert 1 + len(sheets) <= page_count(pdf) <= 1 + 2 * len(sheets)

@@ -33,7 +33,18 @@ def test_printed_page_shows_the_content_and_qr_code_not_the_site_tools(context, 
     assert not page.locator(".site-search").is_visible()
     assert not page.locator(".site-footer").is_visible()
     if page_type.qr_code:
-        qr_code = page.get_by_role("img", name=re.compile("QR code", re.IGNORECASE))
+        # Hidden from screen readers: the address is printed beside it, as text.
+        qr_code = page.locator("main svg.qr-code")
         assert qr_code.is_visible()
         box = qr_code.bounding_box()
         assert min(box["width"], box["height"]) >= QR_CODE_MIN_PX, box
+
+
+def test_every_demo_sheet_prints_on_two_a4_pages_at_most(context, demo_sheet_urls):
+    page = context.new_page()
+    counts = {}
+    for url in demo_sheet_urls:
+        page.goto(url)
+        counts[url] = pdf_page_count(page.pdf(format="A4"))
+    assert len(counts) >= 8, "the demo has its sheets"
+    assert {url: count for url, count in counts.items() if not 1 <= count <= 2} == {}

@@ -4,6 +4,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.guides.pdf import is_pdf, page_count
+
+from .conftest import PostedResponses, posted_pdf
 from .pages import PUBLIC_PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -11,11 +14,6 @@ pytestmark = pytest.mark.browser
 VISIBLE_HEADINGS = """() => [...document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')]
   .filter((heading) => heading.checkVisibility())
   .map((heading) => heading.innerText.trim())"""
-
-
-@pytest.fixture
-def no_js_context(contexts, browser_thread):
-    return browser_thread.run(contexts.new, java_script_enabled=False)
 
 
 @pytest.mark.parametrize("page_type", PUBLIC_PAGE_TYPES, ids=str)
@@ -49,3 +47,43 @@ def test_sign_in_and_sign_out_forms_work_without_javascript(no_js_context, staff
     page.get_by_role("button", name="Se déconnecter").click()
     page.goto(staff_home_url)
     assert page.get_by_role("heading", level=1).inner_text() == "Espace des professionnels : se connecter"
+
+
+def test_commune_search_works_without_javascript(no_js_context, directory_url):
+    page = no_js_context.new_page()
+    page.goto(directory_url)
+    search = page.locator("main form.directory-search")
+    search.get_by_label("Votre commune ou votre code postal").fill("77230")
+    search.get_by_role("button", name="Chercher").click()
+    page.wait_for_url("**/recherche/?q=77230")
+    assert page.get_by_role("heading", name="Quelle est votre commune ?").is_visible()
+    page.get_by_role("link", name="Dammartin-en-Goële (77230)").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "France services près de Dammartin-en-Goële"
+    nearest = page.locator("main .structure-list > li")
+    assert nearest.count() == 5
+    assert nearest.first.get_by_text("à 0,4 km").is_visible()
+
+
+def test_directory_sort_and_filter_form_works_without_javascript(no_js_context, directory_url):
+    page = no_js_context.new_page()
+    page.goto(directory_url)
+    page.get_by_label("Pour quel organisme ?").select_option(label="Mutualité sociale agricole (MSA)")
+    page.get_by_label("par commune, de A à Z").check()
+    page.get_by_role("button", name="Afficher").click()
+    page.wait_for_url("**/france-services/?partenaire=msa&tri=commune#liste")
+    assert page.get_by_label("par commune, de A à Z").is_checked()
+    assert "où voir : MSA" in page.locator("#liste").inner_text()
+
+
+def test_print_pack_form_gives_the_pdf_without_javascript(no_js_context, print_pack_url, cpip_cookie):
+    no_js_context.add_cookies([cpip_cookie])
+    page = no_js_context.new_page()
+    page.goto(print_pack_url)
+    page.get_by_label("Comment s'inscrire à France Travail ?").check()
+    page.get_by_label("Lieu").fill("France services de Melun")
+    responses = PostedResponses(page)
+    with page.expect_response(lambda response: response.request.method == "POST"):
+        page.get_by_role("button", name="Fabriquer le PDF").click()
+    _headers, pdf = posted_pdf(responses)
+    assert is_pdf(pdf)
+    assert 2 <= page_count(pdf) <= 3  # the cover, then the sheet
