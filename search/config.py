@@ -6,7 +6,8 @@ Imported by ``portal/settings/base.py``: keep it free of Django models.
   case and accents).
 - PostgreSQL: the database backend with the ``french_unaccent`` text-search
   configuration (``french`` with ``unaccent`` before ``french_stem``, created by
-  ``search/migrations/0001_initial.py``) and trigram fuzzy queries for typos.
+  ``search/migrations/0002_postgres_french_search.py``) and trigram fuzzy
+  queries for typos.
 - Elasticsearch 8 or 9 when ``ELASTICSEARCH_URL`` is set, with a French
   analyzer as the index's default analyzer.
 """

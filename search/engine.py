@@ -4,9 +4,10 @@
    digits only (no operator or quote reaches the backend).
 2. Understand it: drop stop words and question words, find the editors'
    synonyms it says, correct words the content does not use.
-3. Search every kind of content with the words OR-ed (a whole question still
-   finds the sheet that answers it) and each synonym's meaning; where the
-   backend can (PostgreSQL, Elasticsearch), fall back on fuzzy matching.
+3. Search every kind of content for any of the words (a whole question still
+   finds the sheet that answers it) and of the synonyms' meanings; put first
+   the results whose title and summary say them; where the backend can
+   (PostgreSQL, Elasticsearch), forgive typos with fuzzy matching.
 4. Put the France services nearest to a commune or postcode the query names
    on top, then editors' promoted results, then the results grouped by kind.
 """
@@ -20,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from elasticsearch import ApiError, TransportError
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Fuzzy, Or, PlainText
 
 from . import spelling, synonyms
@@ -101,20 +103,18 @@ def rewrite(query, replacements, vocabulary):
 
 
 def backend_query(plan, backend):
-    """The search query for the backend: the words OR-ed, and each meaning's words AND-ed."""
-    if isinstance(backend, elasticsearch_backends()):
+    """The search query for the backend: any of the query's words or of the synonyms' meanings.
+
+    Entries holding more of them score higher, and sort_hits puts first those whose
+    title and summary say them.
+    """
+    if isinstance(backend, ElasticsearchBaseSearchBackend):
         # Elasticsearch forgives typos itself (fuzziness "AUTO").
         parts = [Fuzzy(" ".join(plan.words))] if plan.words else []
     else:
         parts = [PlainText(" ".join(plan.words), operator="or")] if plan.words else []
     parts += [PlainText(" ".join(meaning), operator="or") for meaning in plan.meanings]
     return parts[0] if len(parts) == 1 else Or(parts)
-
-
-def elasticsearch_backends():
-    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-
-    return (ElasticsearchBaseSearchBackend,)
 
 
 def supports_fuzzy_fallback(backend):
