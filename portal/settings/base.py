@@ -241,9 +241,6 @@ WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "svg", "webp"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
 
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 
 LOGGING = {
