@@ -31,6 +31,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 
 test: lint
+	mkdir -p var
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest

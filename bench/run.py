@@ -67,6 +67,10 @@ def prepare():
     if os.environ.get("BENCH_SKIP_VOLUME") != "1" and _has_command("generate_volume"):
         manage("generate_volume", "--sheets", "5000", "--pages", "2000")
     manage("collectstatic", "--noinput", "-v", "0")
+
+
+def ensure_bench_user():
+    """A CPIP account for the PDFs of the staff area, with this run's password."""
     manage(
         "shell",
         "-v",
@@ -251,6 +255,7 @@ def pdf_time(spec, cookie):
 def main():
     if os.environ.get("BENCH_SKIP_PREPARE") != "1":
         prepare()
+    ensure_bench_user()
     pages, pdfs = targets()
     results = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -75,9 +75,7 @@ def _bench_booking():
     for session in Session.objects.upcoming().scheduled()[:20]:
         for slot in session.slot_times():
             try:
-                return book(
-                    session_id=session.pk, slot_start=session.slot_starts_at(slot), cpip=user, subject="caf"
-                )
+                return book(session_id=session.pk, slot_start=slot, cpip=user, subject="caf")
             except BookingError:
                 continue
     return None

@@ -241,9 +241,6 @@ WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "svg", "webp"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
 
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 
 LOGGING = {
@@ -252,3 +249,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# ==== search (issue 6): the search backend and the query log ====
+# SQLite → the database backend (FTS5). PostgreSQL → the database backend with the
+# French, accent-blind "french_unaccent" text-search configuration and trigram fuzzy
+# queries (both set up by search/migrations). ELASTICSEARCH_URL set → Wagtail's
+# Elasticsearch backend with a French analyzer. search/config.py builds the setting.
+from search.config import search_backends  # noqa: E402
+
+WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], ELASTICSEARCH_URL)
+# The query log (wagtail.contrib.search_promotions) keeps daily counts 30 days, what the
+# editors' report shows; search/querylog.py deletes older counts.
+WAGTAILSEARCH_HITS_MAX_AGE = 30

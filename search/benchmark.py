@@ -1,0 +1,99 @@
+"""How long the site search takes, measured on the database in use (a benchmark, not a test).
+
+The queries are those readers type: single words, misspellings, slang, whole
+questions, a commune, words found nowhere. Each is searched ``rounds`` times
+after one warm-up round; the figures are the median and the 95th percentile
+of every search, in milliseconds.
+"""
+
+import statistics
+import time
+from dataclasses import dataclass
+
+from django.db import connection
+from django.test import Client
+
+from wagtail.models import Page
+
+from guides.models import ProcedureSheetPage
+
+from . import spelling
+from .engine import search
+
+QUERIES = [
+    "rsa",
+    "carte vitale",
+    "carte vital",
+    "chomage",
+    "pole emploie",
+    "sécu",
+    "apl",
+    "impots",
+    "declaration de revenu",
+    "mutuelle gratuite",
+    "prime activiter",
+    "papier d'identité",
+    "passeport",
+    "domiciliation",
+    "avocat gratuit",
+    "tig",
+    "alocation familliale",
+    "je cherche du boulot",
+    "comment avoir de l'argent quand je sors de prison",
+    "je sors de prison et j'ai pas de logement",
+    "aide pour payer le loyer",
+    "le juge ma donner des heures de travail",
+    "france services meaux",
+    "77100",
+    "caf melun",
+    "xylophone",
+    "zzzz",
+]
+
+
+@dataclass
+class Figures:
+    label: str
+    count: int
+    median_ms: float
+    p95_ms: float
+    max_ms: float
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+def figures(label, durations):
+    return Figures(
+        label,
+        len(durations),
+        statistics.median(durations),
+        percentile(durations, 0.95),
+        max(durations),
+    )
+
+
+def timed(function, *args):
+    start = time.perf_counter()
+    function(*args)
+    return (time.perf_counter() - start) * 1000
+
+
+def run(rounds=10, queries=QUERIES):
+    """[Figures] for the search itself and for the whole search page."""
+    build_ms = timed(spelling.rebuild_vocabulary)
+    for query in queries:  # warm-up: caches, connections, the commune index
+        search(query)
+    engine = [timed(search, query) for _ in range(rounds) for query in queries]
+    client = Client(HTTP_HOST="localhost")
+    page = [timed(client.get, "/recherche/", {"q": query}) for _ in range(rounds) for query in queries]
+    return build_ms, [figures("recherche", engine), figures("page de résultats", page)]
+
+
+def describe():
+    return (
+        f"{connection.vendor}: {ProcedureSheetPage.objects.live().count()} fiches, "
+        f"{Page.objects.live().count()} pages publiées en tout"
+    )
