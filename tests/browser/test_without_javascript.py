@@ -52,7 +52,8 @@ def test_sign_in_and_sign_out_forms_work_without_javascript(no_js_context, staff
 def test_commune_search_works_without_javascript(no_js_context, directory_url):
     page = no_js_context.new_page()
     page.goto(directory_url)
-    search = page.locator("main form.directory-search")
+    # Two search forms on the page: the landmark names say which is which.
+    search = page.get_by_role("search", name="Trouver une France services")
     search.get_by_label("Votre commune ou votre code postal").fill("77230")
     search.get_by_role("button", name="Chercher").click()
     page.wait_for_url("**/recherche/?q=77230")
