@@ -132,6 +132,8 @@ def load(stdout, today=None):
         AgendaPage,
         "agenda",
         title="Les permanences France services au SPIP",
+        show_in_menus=True,
+        search_description="Les jours de permanence dans les unités du SPIP, sur invitation de votre CPIP.",
         intro=INTRO,
         weeks_shown=13,
     )

@@ -78,6 +78,7 @@ def load(stdout):
         DirectoryPage,
         "france-services",
         title="Les France services de Seine-et-Marne",
+        show_in_menus=True,
         intro=DIRECTORY_INTRO,
         search_description="Trouvez la France services la plus proche, ses horaires et les démarches possibles.",
     )

@@ -873,6 +873,8 @@ def load(stdout):
         GuideIndexPage,
         "fiches",
         title="Fiches pratiques",
+        show_in_menus=True,
+        search_description="Des fiches simples pour vos démarches : RSA, carte Vitale, papiers, emploi, impôts.",
         intro="<p>Des fiches simples pour faire vos démarches. "
         "Lisez-les sur votre téléphone, ou demandez à votre conseiller de les imprimer.</p>",
     )

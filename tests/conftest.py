@@ -1,6 +1,7 @@
 """Fixtures every app's tests share: the site, its home page, users in each group."""
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from wagtail.models import Site
 
@@ -9,6 +10,15 @@ import pytest
 from home.groups import CPIP, EDITORS, FALC_REVIEWERS
 from home.models import HomePage
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: sheet PDFs, the search vocabulary and synonyms
+    live there, keyed by ids that a new test database may reuse."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

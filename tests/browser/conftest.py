@@ -327,7 +327,8 @@ def demo_site(db):
 
 
 @pytest.fixture
-def home_url(demo_site):
+def home_url(demo_site, directory_site):
+    """The home page with its commune search form and its link to the directory."""
     return "/"
 
 

@@ -1,7 +1,5 @@
 """Fixtures for the guides: the "Fiches pratiques" section, a topic, a sheet, the glossary."""
 
-from django.core.cache import cache
-
 import pytest
 
 from tests.guides.factories import (
@@ -10,14 +8,6 @@ from tests.guides.factories import (
     ProcedureSheetPageFactory,
     TopicPageFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Sheet PDFs are cached by page and revision ids, which a new test database may reuse."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

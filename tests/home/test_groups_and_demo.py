@@ -68,3 +68,12 @@ def test_editors_approve_pages_submitted_outside_the_sheets():
     assert workflow.name == "Validation par les éditeurs"
     task = GroupApprovalTask.objects.get(workflow_tasks__workflow=workflow)
     assert list(task.groups.values_list("name", flat=True)) == [EDITORS]
+
+
+def test_demo_home_page_leads_to_the_sheets_the_directory_and_the_calendar(client, home_page):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    html = client.get("/").content.decode()
+    assert 'href="/fiches/"' in html
+    assert 'href="/france-services/"' in html
+    assert 'href="/agenda/"' in html
+    assert 'action="/france-services/recherche/"' in html

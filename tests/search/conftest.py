@@ -1,7 +1,5 @@
 """Fixtures for the search tests: an empty cache, a few published pages, synonyms."""
 
-from django.core.cache import cache
-
 import pytest
 from hypothesis import settings
 
@@ -12,14 +10,6 @@ from .factories import SynonymFactory
 # Hypothesis keeps no example database in the repository.
 settings.register_profile("portal", database=None, deadline=None)
 settings.load_profile("portal")
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """The vocabulary and synonyms live in the cache: each test starts without them."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
