@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   if (!window.fetch || !document.querySelectorAll) return;
-  var fields = document.querySelectorAll('form[role="search"] input[name="q"]');
+  var fields = document.querySelectorAll('form[role="search"][action$="/search/"] input[name="q"]');
   Array.prototype.forEach.call(fields, function (input, index) {
     var list = document.createElement("datalist");
     var timer = null;
