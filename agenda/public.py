@@ -10,6 +10,7 @@ from django.utils import timezone
 import segno
 from dateutil.relativedelta import relativedelta
 
+from .feedcache import cached_feed
 from .formats import month_name
 from .ical import unit_calendar
 from .models import FIRST_DAY, LAST_DAY, ProbationUnit, Session
@@ -96,16 +97,20 @@ def poster_context(page, request, unit_slug, year, month):
 
 def unit_ics_response(request, unit_slug, today=None):
     today = today or timezone.localdate()
-    unit = _unit_or_404(unit_slug)
-    url = unit.public_url(request=request)
-    sessions = (
-        Session.objects.for_unit(unit)
-        .held_or_cancelled()
-        .filter(date__gte=today - timedelta(days=FEED_DAYS_BEFORE))
-        .order_by("date", "start_time")
-    )
-    body = unit_calendar(unit, sessions, url=url)
+
+    def build():
+        unit = _unit_or_404(unit_slug)
+        sessions = (
+            Session.objects.for_unit(unit)
+            .held_or_cancelled()
+            .filter(date__gte=today - timedelta(days=FEED_DAYS_BEFORE))
+            .order_by("date", "start_time")
+        )
+        return unit_calendar(unit, sessions, url=unit.public_url(request=request))
+
+    # An unknown unit raises 404 in build(): only existing units' feeds are kept.
+    body = cached_feed(build, "unit", unit_slug, request.get_host(), today)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="france-services-{unit.slug}.ics"'
+    response["Content-Disposition"] = f'inline; filename="france-services-{unit_slug}.ics"'
     response["Cache-Control"] = "public, max-age=900"
     return response

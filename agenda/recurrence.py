@@ -12,6 +12,8 @@ from django.utils import timezone
 import holidays
 from dateutil import rrule
 
+from portal.cache import invalidate
+
 WEEKDAYS = [rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU]
 
 
@@ -142,6 +144,8 @@ def sync_sessions(rule, today=None):
     Session.objects.bulk_create(to_create)
     Session.objects.bulk_update(to_update, [*SYNCED_FIELDS, "updated_at"])
     Session.objects.filter(pk__in=to_delete).delete()
+    # Bulk writes send no signal: pages and .ics feeds showing these sessions are stale now.
+    transaction.on_commit(invalidate)
     report.created, report.updated, report.deleted = len(to_create), len(to_update), len(to_delete)
     return report
 

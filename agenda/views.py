@@ -24,6 +24,7 @@ from home.staff import is_editor, is_staff_member, staff_required
 
 from . import letters, public
 from .booking import BookingError, book, cancel
+from .feedcache import bookings_state, cached_feed
 from .formats import long_date, month_name
 from .forms import BookingForm, InvitationLetterForm
 from .ical import bookings_calendar
@@ -285,7 +286,8 @@ def private_feed(request, token):
         raise Http404("unknown feed")
     since = timezone.localdate() - timedelta(days=FEED_DAYS_BEFORE)
     bookings = Booking.objects.for_cpip(feed.user).since(since).select_related("session__unit")
-    response = HttpResponse(bookings_calendar(bookings), content_type="text/calendar; charset=utf-8")
+    body = cached_feed(lambda: bookings_calendar(bookings), "private", bookings_state(feed.user), since)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="mes-rendez-vous.ics"'
     response["X-Robots-Tag"] = "noindex"
     return response
