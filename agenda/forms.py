@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from guides.models import ProcedureSheetPage
+from portal.forms import BoundedModelMultipleChoiceField
 
 from .formats import hour
 from .models import MonthPosition, Subject, Weekday
@@ -16,7 +17,7 @@ from .models import MonthPosition, Subject, Weekday
 MAX_SHEETS = 10
 
 
-class SheetChoiceField(forms.ModelMultipleChoiceField):
+class SheetChoiceField(BoundedModelMultipleChoiceField):
     """Published procedure sheets, by title; a bounded number of them."""
 
     def label_from_instance(self, sheet):

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from portal.forms import BoundedModelMultipleChoiceField
+
 from .models import ProcedureSheetPage
 
 MAX_SHEETS = 20
@@ -15,7 +17,7 @@ MAX_LENGTH = 100
 TOO_LONG = _("%(limit_value)d caractères au plus, s'il vous plaît (vous en avez écrit %(show_value)d).")
 
 
-class SheetChoiceField(forms.ModelMultipleChoiceField):
+class SheetChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, sheet):
         return sheet.title
 
