@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("BENCH_SKIP_VOLUME", "1")
 
-from bench.run import BASE_DIR, HOST, PORT, PY, WRK_SECONDS, Server, prepare, server_env  # noqa: E402
+from bench.run import HOST, PORT, WRK_SECONDS, Server, prepare, shell  # noqa: E402
 
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "50"))
 BENCH_USER = "bench-feeds-cpip"
@@ -52,15 +52,7 @@ print(reverse("agenda:private_feed", args=[feed.token]))
 
 
 def feed_paths():
-    out = subprocess.run(
-        [PY, "manage.py", "shell", "-v", "0", "-c", FEED_SETUP],
-        cwd=BASE_DIR,
-        env=server_env(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    public, private = out.stdout.strip().splitlines()[-2:]
+    public, private = shell(FEED_SETUP)[-2:]
     return {"flux public d'une unité": public, "flux privé d'un CPIP": private}
 
 
