@@ -40,10 +40,10 @@ def client_address(request):
 
 
 def attempted_username(request, credentials):
-    """The username tried (AXES_USERNAME_CALLABLE), cut to the length axes can store."""
+    """The username tried (AXES_USERNAME_CALLABLE), as axes can store it: no NUL, not too long."""
     field = settings.AXES_USERNAME_FORM_FIELD
     value = credentials.get(field) if credentials else getattr(request, "data", request.POST).get(field)
-    return value[:USERNAME_MAX_LENGTH] if isinstance(value, str) else value
+    return value.replace("\x00", "")[:USERNAME_MAX_LENGTH] if isinstance(value, str) else value
 
 
 class AccountAndAddressHandler(AxesDatabaseHandler):

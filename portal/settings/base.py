@@ -58,8 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # A NUL character anywhere in the request: 400 before any view or query (portal/security.py).
-    "portal.security.RejectNulMiddleware",
+    # A NUL character: 400 in the address or a cookie, removed from the query (portal/security.py).
+    "portal.security.NulCharacterMiddleware",
     # Uploaded files are served sandboxed, never as active content.
     "portal.security.UserMediaHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
