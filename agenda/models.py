@@ -24,7 +24,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import SIMPLE_RICH_TEXT
+from portal.blocks import SIMPLE_RICH_TEXT
 
 from .formats import describe_rule, hour, long_date, time_range
 from .recurrence import count_occurrences

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import SIMPLE_RICH_TEXT
+from portal.blocks import SIMPLE_RICH_TEXT
 
 from .. import communes
 from ..forms import CommuneSearchForm, DirectoryFilterForm
