@@ -7,8 +7,9 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
-import segno
 from dateutil.relativedelta import relativedelta
+
+from portal.pdf import qr_code_data_uri
 
 from .formats import month_name
 from .ical import unit_calendar
@@ -90,7 +91,7 @@ def poster_context(page, request, unit_slug, year, month):
         "month_label": month_name(year, month),
         "sessions": sessions,
         "unit_page_url": url,
-        "qr_code": segno.make(url, error="m").svg_data_uri(scale=4, border=2),
+        "qr_code": qr_code_data_uri(url),
     }
 
 

@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from dateutil.relativedelta import relativedelta
 
 from home.staff import is_editor, is_staff_member, staff_required
+from portal.pdf import pdf_response
 
 from . import letters, public
 from .booking import BookingError, book, cancel
@@ -257,11 +258,7 @@ def invitation_letter(request, pk):
     form = InvitationLetterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         pdf = letters.invitation_pdf(booking, form.cleaned_data["name"], request=request)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'inline; filename="convocation-{booking.session.date:%Y-%m-%d}.pdf"'
-        )
-        return response
+        return pdf_response(pdf, f"convocation-{booking.session.date:%Y-%m-%d}.pdf", private=True)
     return render(request, "agenda/staff/letter_form.html", {"booking": booking, "letter_form": form})
 
 

@@ -6,11 +6,11 @@ import re
 from django.core.management import call_command
 
 import pytest
-from weasyprint import HTML
 
 from directory import guide
 from directory.models import Structure
 from guides.models import Partner
+from portal.pdf import render_document
 from tests.directory.factories import OpeningHoursFactory, StructureFactory, weekdays_nine_to_five
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def test_guide_is_a_real_pdf_with_a_cover_and_a_section_per_arrondissement(struc
     pdf = guide.build_pdf()
     assert pdf.startswith(b"%PDF-")
     assert pdf.rstrip().endswith(b"%%EOF")
-    document = HTML(string=guide.guide_html()).render()
+    document = render_document(guide.guide_html())
     assert len(document.pages) >= 4  # cover, Meaux, Melun, itinerant
 
 
