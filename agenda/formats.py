@@ -5,6 +5,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from portal.calendar import describe_recurrence
+
 NBSP = "\u00a0"  # "9 h 30" never splits across two lines
 
 
@@ -37,26 +39,9 @@ def month_name(year, month):
         return capfirst(f"{date_format(date(year, month, 1), 'F')} {year}")
 
 
-def _join(words):
-    words = list(words)
-    if len(words) <= 1:
-        return "".join(words)
-    return _("%(first)s et %(last)s") % {"first": ", ".join(words[:-1]), "last": words[-1]}
-
-
 def describe_rule(rule):
     """A recurrence rule in words: "chaque mardi, de 9 h à 12 h"."""
-    from .models import MonthPosition, Weekday
-
-    days = _join(str(Weekday(day).label) for day in sorted(rule.weekdays or []))
-    positions = sorted(rule.positions or [], key=lambda p: 99 if p < 0 else p)
-    if positions:
-        when = _("le %(positions)s %(days)s du mois") % {
-            "positions": _join(str(MonthPosition(p).label) for p in positions),
-            "days": days,
-        }
-    else:
-        when = _("chaque %(days)s") % {"days": days}
+    when = describe_recurrence(rule.weekdays or [], rule.positions or [])
     if rule.start_time and rule.end_time:
         when = f"{when}, {time_range(rule.start_time, rule.end_time)}"
     return when

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from guides.models import ProcedureSheetPage
+from portal.calendar import MonthPosition, Weekday
 
 from .formats import hour
-from .models import MonthPosition, Subject, Weekday
+from .models import Subject
 
 MAX_SHEETS = 10
 

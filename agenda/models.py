@@ -25,6 +25,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import SIMPLE_RICH_TEXT
+from portal.calendar import MonthPosition, Weekday
 
 from .formats import describe_rule, hour, long_date, time_range
 from .recurrence import count_occurrences
@@ -38,25 +39,6 @@ date_validators = [
     MinValueValidator(FIRST_DAY, _("Choisissez une date à partir du 1er janvier 2000.")),
     MaxValueValidator(LAST_DAY, _("Choisissez une date avant le 31 décembre 2100.")),
 ]
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("lundi")
-    TUESDAY = 1, _("mardi")
-    WEDNESDAY = 2, _("mercredi")
-    THURSDAY = 3, _("jeudi")
-    FRIDAY = 4, _("vendredi")
-    SATURDAY = 5, _("samedi")
-    SUNDAY = 6, _("dimanche")
-
-
-class MonthPosition(models.IntegerChoices):
-    FIRST = 1, _("1er")
-    SECOND = 2, _("2e")
-    THIRD = 3, _("3e")
-    FOURTH = 4, _("4e")
-    FIFTH = 5, _("5e")
-    LAST = -1, _("dernier")
 
 
 class ProbationUnit(index.Indexed, models.Model):

@@ -1,7 +1,6 @@
 """Dates of a recurrence rule, with French public holidays, and the sessions they become.
 
-The dates come from python-dateutil's rrule and the holidays from the
-``holidays`` package: no date arithmetic is written here.
+The dates and the holidays come from ``portal.calendar``: no date arithmetic is written here.
 """
 
 from itertools import islice
@@ -9,41 +8,17 @@ from itertools import islice
 from django.db import transaction
 from django.utils import timezone
 
-import holidays
-from dateutil import rrule
-
-WEEKDAYS = [rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU]
-
-
-def french_holidays(first, last):
-    """{date: French name} of the French public holidays between two dates."""
-    return holidays.France(years=range(first.year, last.year + 1), language="fr")
-
-
-def rule_dates(weekdays, positions, starts_on, ends_on):
-    """Iterate over the dates of a rule, in order.
-
-    ``weekdays`` are 0 (Monday) … 6 (Sunday); ``positions`` are the weeks of
-    the month (1 … 5, -1 for the last one), empty for every week.
-    """
-    if positions:
-        byweekday = [WEEKDAYS[day](position) for day in weekdays for position in positions]
-        frequency = rrule.MONTHLY
-    else:
-        byweekday = [WEEKDAYS[day] for day in weekdays]
-        frequency = rrule.WEEKLY
-    dates = rrule.rrule(frequency, byweekday=byweekday, dtstart=starts_on, until=ends_on, cache=False)
-    return (moment.date() for moment in dates)
+from portal.calendar import public_holidays, recurring_dates
 
 
 def occurrences(rule, limit=None):
     """[(date, holiday name or None), …] for a SessionRule, at most ``limit`` of them."""
-    dates = rule_dates(rule.weekdays, rule.positions, rule.starts_on, rule.ends_on)
+    dates = recurring_dates(rule.weekdays, rule.positions, rule.starts_on, rule.ends_on)
     days = list(islice(dates, limit))
     if not days:
         return []
-    public_holidays = french_holidays(days[0], days[-1])
-    return [(day, public_holidays.get(day)) for day in days]
+    holidays = public_holidays(days[0], days[-1])
+    return [(day, holidays.get(day)) for day in days]
 
 
 def count_occurrences(rule, limit):

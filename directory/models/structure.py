@@ -19,7 +19,7 @@ from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -37,13 +37,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from portal.calendar import WEEKDAY_CHOICES, MonthPosition
+
 from .. import communes, hours
 from .commune import DEPARTMENT, Commune
 
 # Path segments of the directory page that a structure's slug must not take.
 RESERVED_SLUGS = {"recherche", "commune", "guide", "donnees-ouvertes"}
-
-WEEKDAY_CHOICES = [(number, name.capitalize()) for number, name in enumerate(hours.WEEKDAYS)]
 
 
 def base_slug(name):
@@ -492,12 +492,11 @@ def validate_site_or_web_address(value):
 class Stop(Orderable):
     """A place where an itinerant or bus France services comes, on a regular day."""
 
+    # A stop comes on the 1st to 4th, or the last, such weekday of the month.
     WEEK_OF_MONTH_CHOICES = [
-        (1, _("le 1er du mois")),
-        (2, _("le 2e du mois")),
-        (3, _("le 3e du mois")),
-        (4, _("le 4e du mois")),
-        (-1, _("le dernier du mois")),
+        (position.value, format_lazy(_("le {position} du mois"), position=position.label))
+        for position in MonthPosition
+        if position != MonthPosition.FIFTH
     ]
 
     structure = ParentalKey(Structure, on_delete=models.CASCADE, related_name="stops")

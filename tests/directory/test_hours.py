@@ -3,7 +3,7 @@
 import datetime
 from zoneinfo import ZoneInfo
 
-from directory.hours import Closure, Recurrence, Schedule, describe, format_ranges, public_holiday
+from directory.hours import Closure, Recurrence, Schedule, describe, format_ranges
 
 PARIS = ZoneInfo("Europe/Paris")
 UTC = datetime.UTC
@@ -155,11 +155,6 @@ def test_upcoming_holidays_are_only_those_on_open_days():
         (datetime.date(2025, 5, 8), "Fête de la Victoire"),
         (datetime.date(2025, 5, 29), "Ascension"),
     ]
-
-
-def test_public_holidays_come_from_the_holidays_package():
-    assert public_holiday(datetime.date(2025, 7, 14)) == "Fête nationale"
-    assert public_holiday(datetime.date(2025, 7, 15)) is None
 
 
 def test_monthly_stop_reads_as_people_say_it():
