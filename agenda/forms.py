@@ -10,8 +10,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from guides.models import ProcedureSheetPage
 from portal.calendar import MonthPosition, Weekday
+from portal.formats import hour
 
-from .formats import hour
 from .models import Subject
 
 MAX_SHEETS = 10

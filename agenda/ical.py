@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
 
-from .formats import hour
+from portal.formats import hour
 
 UID_DOMAIN = "agenda.france-services-77"
 

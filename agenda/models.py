@@ -25,9 +25,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import SIMPLE_RICH_TEXT
-from portal.calendar import MonthPosition, Weekday
+from portal.calendar import MonthPosition, Weekday, describe_recurrence
+from portal.formats import hour, long_date, time_range
 
-from .formats import describe_rule, hour, long_date, time_range
 from .recurrence import count_occurrences
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -167,8 +167,11 @@ class SessionRule(models.Model):
         return f"{self.unit} – {self.describe()}"
 
     def describe(self):
-        """The rule in words, e.g. "le 2e et le 4e jeudi du mois, 14 h – 17 h"."""
-        return describe_rule(self)
+        """The rule in words, e.g. "le 2e et 4e jeudi du mois, de 14 h à 17 h"."""
+        when = describe_recurrence(self.weekdays or [], self.positions or [])
+        if self.start_time and self.end_time:
+            when = f"{when}, {time_range(self.start_time, self.end_time)}"
+        return when
 
     describe.short_description = _("règle")
 

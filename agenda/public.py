@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from dateutil.relativedelta import relativedelta
 
+from portal.formats import month_name
 from portal.pdf import qr_code_data_uri
 
-from .formats import month_name
 from .ical import unit_calendar
 from .models import FIRST_DAY, LAST_DAY, ProbationUnit, Session
 

@@ -21,11 +21,11 @@ from django.views.decorators.cache import never_cache
 from dateutil.relativedelta import relativedelta
 
 from home.staff import is_editor, is_staff_member, staff_required
+from portal.formats import hour, long_date, month_name
 from portal.pdf import pdf_response
 
 from . import letters, public
 from .booking import BookingError, book, cancel
-from .formats import long_date, month_name
 from .forms import BookingForm, InvitationLetterForm
 from .ical import bookings_calendar
 from .models import FIRST_DAY, LAST_DAY, Booking, CalendarFeedToken, ProbationUnit, Session
@@ -182,7 +182,7 @@ def session_detail(request, pk):
                 _("Rendez-vous réservé : %(day)s à %(hour)s, %(unit)s. Imprimez maintenant la convocation.")
                 % {
                     "day": long_date(session.date),
-                    "hour": booking.slot_start.strftime("%H:%M"),
+                    "hour": hour(booking.slot_start),
                     "unit": session.unit,
                 },
             )

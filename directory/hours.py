@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from zoneinfo import ZoneInfo
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.calendar import (
@@ -28,22 +27,12 @@ from portal.calendar import (
     recurring_dates,
     weekday_name,
 )
+from portal.formats import hour, hours_range, long_date
 
 PARIS = ZoneInfo("Europe/Paris")
 
 # How far ahead to look for the next opening: long enough for a summer closure.
 HORIZON_DAYS = 120
-
-
-def format_time(value):
-    """9:00 → "9 h", 13:30 → "13 h 30": how French signs write hours."""
-    return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
-
-
-def format_ranges(ranges):
-    """[(9:00, 12:00), (14:00, 17:00)] → "9 h – 12 h et 14 h – 17 h"."""
-    parts = [f"{format_time(start)} – {format_time(end)}" for start, end in ranges]
-    return _(" et ").join(parts)
 
 
 def merge_ranges(ranges):
@@ -152,15 +141,9 @@ class Schedule:
         """[(weekday name, ["9 h – 12 h", "14 h – 17 h"])], Monday to Saturday (Sunday if open); [] = closed."""
         days = range(7) if self.weekly.get(6) else range(6)
         return [
-            (weekday_name(day), [format_ranges([r]) for r in merge_ranges(self.weekly.get(day) or [])])
+            (weekday_name(day), [hours_range(*r) for r in merge_ranges(self.weekly.get(day) or [])])
             for day in days
         ]
-
-
-def full_date(day):
-    """ "lundi 2 septembre", "lundi 1er septembre": the way French writes a date in a sentence."""
-    number = _("1er") if day.day == 1 else str(day.day)
-    return f"{weekday_name(day.weekday())} {number} {date_format(day, 'F')}"
 
 
 def describe_day(moment, now):
@@ -173,7 +156,7 @@ def describe_day(moment, now):
     local = moment.astimezone(PARIS)
     if days < 7:
         return str(weekday_name(local.weekday()))
-    return _("le %(date)s") % {"date": full_date(local.date())}
+    return _("le %(date)s") % {"date": long_date(local.date(), year=False)}
 
 
 def describe(status, now):
@@ -182,7 +165,7 @@ def describe(status, now):
         return _("Horaires non communiqués")
     if status.is_open:
         return _("Ouvert maintenant jusqu'à %(time)s") % {
-            "time": format_time(status.closes_at.astimezone(PARIS).time())
+            "time": hour(status.closes_at.astimezone(PARIS).time())
         }
     sentence = ""
     if status.closed_today_because:
@@ -191,7 +174,7 @@ def describe(status, now):
         return sentence + _("Pas d'ouverture prévue pour le moment.")
     return sentence + _("Ouvre %(day)s à %(time)s") % {
         "day": describe_day(status.opens_at, now),
-        "time": format_time(status.opens_at.astimezone(PARIS).time()),
+        "time": hour(status.opens_at.astimezone(PARIS).time()),
     }
 
 
@@ -212,7 +195,7 @@ class Recurrence:
         """In words: "chaque mardi, 9 h – 12 h", "le 2e mardi du mois", "le dernier vendredi du mois"."""
         text = describe_recurrence([self.weekday], self.positions)
         if self.start and self.end:
-            text += ", " + format_ranges([(self.start, self.end)])
+            text += ", " + hours_range(self.start, self.end)
         return text
 
     def next_dates(self, today, count=3, schedule=None):

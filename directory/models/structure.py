@@ -38,6 +38,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from portal.calendar import WEEKDAY_CHOICES, MonthPosition
+from portal.formats import hours_ranges
 
 from .. import communes, hours
 from .commune import DEPARTMENT, Commune
@@ -431,7 +432,7 @@ class OpeningHours(models.Model):
         verbose_name_plural = _("horaires d'ouverture")
 
     def __str__(self):
-        return f"{WEEKDAY_CHOICES[self.weekday][1]} : {hours.format_ranges(self.ranges)}"
+        return f"{WEEKDAY_CHOICES[self.weekday][1]} : {hours_ranges(self.ranges)}"
 
     @property
     def ranges(self):

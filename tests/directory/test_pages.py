@@ -156,6 +156,12 @@ class TestStructurePage:
         assert "Fermetures à venir" in text
         assert ": formation de l'équipe." in text
 
+    def test_a_closure_on_the_first_of_a_month_says_1er(self, client, melun):
+        first = (datetime.date.today().replace(day=1) + datetime.timedelta(days=40)).replace(day=1)
+        ClosureFactory(structure=melun, start_date=first, end_date=first, reason="formation")
+        text = main_text(client.get(f"/france-services/{melun.slug}/"))
+        assert re.search(r"Le \w+ 1er \w+ : formation\.", text)
+
     def test_invitation_only_structure_shows_no_walk_in_hours(self, client, spip):
         text = main_text(client.get("/france-services/itinerante-spip/"))
         assert "Accueil seulement sur invitation." in text

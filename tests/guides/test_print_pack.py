@@ -101,11 +101,18 @@ def test_the_cover_shows_the_appointment_and_the_sheets(rf, two_sheets):
     html = print_pack_html(two_sheets, appointment, rf.get(URL))
     assert "Pour Léa" in html
     assert "<strong>jeudi 3 décembre 2026</strong>" in html
-    assert "<strong>14 h 30</strong>" in html
+    assert "<strong>14\u00a0h\u00a030</strong>" in html
     assert "<strong>SPIP de Meaux</strong>" in html
     assert "<li>Comment demander le RSA ?</li><li>Comment avoir sa carte Vitale ?</li>" in html
     assert html.count('<div class="pack-sheet">') == 2
     assert f'id="fiche-{two_sheets[0].pk}-mot-liste"' in html or "Les mots difficiles" not in html
+
+
+def test_the_cover_writes_a_round_hour_10_h(rf, two_sheets):
+    appointment = {"first_name": "", "date": None, "time": datetime.time(10), "place": ""}
+    html = print_pack_html(two_sheets, appointment, rf.get(URL))
+    assert "<strong>10\u00a0h</strong>" in html
+    assert "10 h 00" not in html
 
 
 def test_the_appointment_is_optional(client, cpip, sheet):
