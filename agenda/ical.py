@@ -14,6 +14,10 @@ from icalendar import Calendar, Event
 from portal.formats import hour
 
 UID_DOMAIN = "agenda.france-services-77"
+# Past events stay a while in a feed, so that calendars keep them: a cancellation still reaches
+# the public's calendars (a unit's feed), and a CPIP keeps the recent appointments (private feed).
+UNIT_FEED_DAYS_BEFORE = 30
+PRIVATE_FEED_DAYS_BEFORE = 60
 
 
 def _calendar(name):

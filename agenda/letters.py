@@ -8,11 +8,13 @@ from django.template.loader import render_to_string
 
 from portal.pdf import qr_code_data_uri, render_document
 
+from .models import AgendaPage
+
 
 def invitation_context(booking, name, request=None):
     session = booking.session
     unit = session.unit
-    unit_url = unit.public_url(request=request)
+    unit_url = AgendaPage.public_unit_url(unit, request=request)
     return {
         "name": name,
         "booking": booking,

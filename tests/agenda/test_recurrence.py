@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 import pytest
 
 from agenda.models import Session, SessionRule
-from agenda.recurrence import occurrences, sync_sessions
+from agenda.recurrence import sync_sessions
 from tests.agenda.factories import BookingFactory, SessionRuleFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def make_rule(**fields):
 
 def test_first_of_may_is_a_holiday_with_its_french_name():
     rule = make_rule(weekdays=[THURSDAY], starts_on=date(2025, 4, 24), ends_on=date(2025, 5, 15))
-    assert occurrences(rule) == [
+    assert rule.occurrences() == [
         (date(2025, 4, 24), None),
         (date(2025, 5, 1), "Fête du Travail"),
         (date(2025, 5, 8), "Fête de la Victoire"),
