@@ -20,6 +20,8 @@ from django_tasks import task
 
 from portal.pdf import pdf_response, qr_code_data_uri, render_document
 
+from .grouping import group_by_arrondissement
+
 GUIDE_PATH = "directory/guide-france-services-seine-et-marne.pdf"
 DOWNLOAD_NAME = "guide-france-services-seine-et-marne.pdf"
 
@@ -29,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 def guide_html():
     """The guide as HTML: a cover with the directory page's address, then one section per arrondissement."""
-    from .models import DirectoryPage, Structure, group_by_arrondissement
+    from .models import DirectoryPage, Structure
 
     page = DirectoryPage.objects.live().first()
     url = page.full_url if page else ""
