@@ -6,6 +6,7 @@ in March and October never move a session. UIDs only depend on the row's id.
 
 from datetime import timedelta
 
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,6 +45,13 @@ def _finish(calendar, moments):
             last_date=max(moments).date() + timedelta(days=366),
         )
     return calendar.to_ical()
+
+
+def ics_response(body, filename):
+    """An .ics file that calendar programs open or subscribe to."""
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 def unit_calendar(unit, sessions, url=""):

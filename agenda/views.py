@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +27,13 @@ from portal.pdf import pdf_response
 from . import letters
 from .booking import BookingError, book, cancel
 from .forms import BookingForm, InvitationLetterForm
-from .ical import PRIVATE_FEED_DAYS_BEFORE, UNIT_FEED_DAYS_BEFORE, bookings_calendar, unit_calendar
+from .ical import (
+    PRIVATE_FEED_DAYS_BEFORE,
+    UNIT_FEED_DAYS_BEFORE,
+    bookings_calendar,
+    ics_response,
+    unit_calendar,
+)
 from .models import (
     FIRST_DAY,
     LAST_DAY,
@@ -74,8 +80,7 @@ def unit_ics(request, unit_slug):
         .order_by("date", "start_time")
     )
     body = unit_calendar(unit, sessions, url=AgendaPage.public_unit_url(unit, request=request))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="france-services-{unit.slug}.ics"'
+    response = ics_response(body, f"france-services-{unit.slug}.ics")
     response["Cache-Control"] = "public, max-age=900"
     return response
 
@@ -300,7 +305,6 @@ def private_feed(request, token):
         raise Http404("unknown feed")
     since = timezone.localdate() - timedelta(days=PRIVATE_FEED_DAYS_BEFORE)
     bookings = Booking.objects.for_cpip(feed.user).since(since).select_related("session__unit")
-    response = HttpResponse(bookings_calendar(bookings), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="mes-rendez-vous.ics"'
+    response = ics_response(bookings_calendar(bookings), "mes-rendez-vous.ics")
     response["X-Robots-Tag"] = "noindex"
     return response

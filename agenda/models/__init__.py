@@ -4,8 +4,9 @@ A probation unit hosts sessions ("permanences"); editors enter one-off sessions
 or recurrence rules that generate them. CPIPs book appointment slots in the
 sessions for the people they follow. A booking never says who the person is.
 
-One module per model family: ``choices`` (bounds, subjects), ``unit``, ``rule``, ``session``,
-``booking`` (with the CPIP's calendar address), ``agenda_page``.
+One module per model family: ``choices`` (bounds, subjects), ``unit``, ``hours`` (what a rule and
+a session share), ``rule``, ``session``, ``booking`` (with the CPIP's calendar address),
+``agenda_page``.
 """
 
 from .agenda_page import AgendaPage

@@ -1,10 +1,8 @@
 """Recurrence rules: "le 2e et 4e jeudi du mois, de 14 h à 17 h" in a SPIP unit."""
 
-from datetime import datetime, timedelta
 from itertools import islice
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +12,7 @@ from portal.calendar import MonthPosition, Weekday, describe_recurrence, public_
 from portal.formats import time_range
 
 from .choices import FIRST_DAY, LAST_DAY, MAX_OCCURRENCES, date_validators
+from .hours import SessionHours
 from .unit import ProbationUnit
 
 
@@ -22,7 +21,7 @@ class SessionRuleQuerySet(models.QuerySet):
         return self.filter(unit=unit)
 
 
-class SessionRule(models.Model):
+class SessionRule(SessionHours):
     """A recurrence rule that editors enter, such as "2nd and 4th Thursday, 14:00–17:00".
 
     Its dates come from ``portal.calendar``; saving it in the admin generates one Session per
@@ -45,21 +44,8 @@ class SessionRule(models.Model):
             "Laissez vide pour « chaque semaine ». Cochez 2e et 4e pour « le 2e et le 4e jeudi du mois »."
         ),
     )
-    start_time = models.TimeField(_("heure de début"))
-    end_time = models.TimeField(_("heure de fin"))
     starts_on = models.DateField(_("à partir du"), validators=date_validators)
     ends_on = models.DateField(_("jusqu'au"), validators=date_validators)
-    slot_minutes = models.PositiveSmallIntegerField(
-        _("durée d'un rendez-vous (minutes)"),
-        default=30,
-        validators=[MinValueValidator(10), MaxValueValidator(240)],
-    )
-    holder = models.CharField(
-        _("qui tient la permanence"),
-        max_length=120,
-        blank=True,
-        help_text=_("Visible seulement dans l'espace des professionnels, jamais sur le site public."),
-    )
 
     objects = SessionRuleQuerySet.as_manager()
 
@@ -100,7 +86,7 @@ class SessionRule(models.Model):
     describe.short_description = _("règle")
 
     def clean(self):
-        errors = hours_errors(self.start_time, self.end_time, self.slot_minutes)
+        errors = self.hours_errors()
         if not self.weekdays:
             errors["weekdays"] = _("Cochez au moins un jour de la semaine.")
         elif not set(self.weekdays) <= set(Weekday.values):
@@ -130,18 +116,3 @@ class SessionRule(models.Model):
                 )
                 % {"max": MAX_OCCURRENCES}
             )
-
-
-def duration_minutes(start, end):
-    return (datetime.combine(FIRST_DAY, end) - datetime.combine(FIRST_DAY, start)) // timedelta(minutes=1)
-
-
-def hours_errors(start, end, slot_minutes):
-    """Errors on the hours of a session or rule: the end after the start, room for one slot."""
-    if not (start and end):
-        return {}
-    if end <= start:
-        return {"end_time": _("L'heure de fin doit être après l'heure de début.")}
-    if slot_minutes and duration_minutes(start, end) < slot_minutes:
-        return {"slot_minutes": _("La permanence est plus courte qu'un rendez-vous.")}
-    return {}

@@ -3,7 +3,6 @@
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -14,7 +13,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from portal.formats import long_date, time_range
 
 from .choices import PARIS, date_validators
-from .rule import SessionRule, hours_errors
+from .hours import SessionHours
+from .rule import SessionRule
 from .unit import ProbationUnit
 
 
@@ -45,7 +45,7 @@ class SessionQuerySet(models.QuerySet):
         return self.exclude(status=Session.Status.HOLIDAY)
 
 
-class Session(models.Model):
+class Session(SessionHours):
     """One France services session ("permanence") held in a probation unit on one day.
 
     Its time is split into appointment slots of ``slot_minutes``. A session
@@ -62,19 +62,6 @@ class Session(models.Model):
         ProbationUnit, verbose_name=_("unité"), on_delete=models.CASCADE, related_name="sessions"
     )
     date = models.DateField(_("date"), validators=date_validators)
-    start_time = models.TimeField(_("heure de début"))
-    end_time = models.TimeField(_("heure de fin"))
-    slot_minutes = models.PositiveSmallIntegerField(
-        _("durée d'un rendez-vous (minutes)"),
-        default=30,
-        validators=[MinValueValidator(10), MaxValueValidator(240)],
-    )
-    holder = models.CharField(
-        _("qui tient la permanence"),
-        max_length=120,
-        blank=True,
-        help_text=_("Visible seulement dans l'espace des professionnels, jamais sur le site public."),
-    )
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.SCHEDULED)
     reason = models.CharField(
         _("raison, affichée au public"),
@@ -125,7 +112,7 @@ class Session(models.Model):
         return f"{self.unit} – {long_date(self.date)}, {time_range(self.start_time, self.end_time)}"
 
     def clean(self):
-        errors = hours_errors(self.start_time, self.end_time, self.slot_minutes)
+        errors = self.hours_errors()
         if self.status == self.Status.CANCELLED and not self.reason.strip():
             errors["reason"] = _("Dites en quelques mots pourquoi la permanence est annulée.")
         if errors:
