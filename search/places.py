@@ -9,7 +9,7 @@ hyphens, "st" and leading articles.
 import re
 from dataclasses import dataclass, field
 
-from directory.communes import find_communes, normalize, without_article
+from directory.communes import default_index, find_communes, normalize, without_article
 from directory.models import DirectoryPage, Structure
 
 from .kinds import Links, structure_hit
@@ -42,10 +42,18 @@ class Place:
     several_communes: bool = False  # a postcode shared by several communes: the directory asks which
 
 
+_names = {"index": None, "communes": {}}
+
+
 def communes_named(text):
     """Communes whose whole name is ``text`` (a prefix is not enough)."""
-    key = without_article(normalize(text))
-    return [commune for commune in find_communes(text) if without_article(normalize(commune.name)) == key]
+    index = default_index()
+    if _names["index"] is not index:  # built once per commune index
+        names = {}
+        for entry in index.entries:
+            names.setdefault(entry.short_key, []).append(entry.commune)
+        _names.update(index=index, communes=names)
+    return list(_names["communes"].get(without_article(normalize(text)), []))
 
 
 def find_communes_in(query):

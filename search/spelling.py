@@ -29,6 +29,9 @@ from modelsearch.utils import get_descendants_content_types_pks
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from directory.communes import ABBREVIATIONS
+from directory.models import Commune
+
 from .kinds import published_objects, published_querysets, published_titles
 from .text import WORD_RE, fold, is_meaningful, words
 
@@ -54,6 +57,7 @@ class Vocabulary:
     counts: dict  # folded word → how many times it appears
     forms: dict  # folded word → the form most often written ("allocation", "vitale")
     titles: list  # (folded words, title) of published content, for suggestions while typing
+    known: frozenset = frozenset()  # every folded word of the content, any length, and of the communes
 
     def __contains__(self, word):
         return word in self.counts
@@ -123,7 +127,17 @@ def build_vocabulary():
             counts[word] += count
             written[word][token] += count
     forms = {word: spellings.most_common(1)[0][0] for word, spellings in written.items()}
-    return Vocabulary(dict(counts), forms, titles)
+    known = {fold(token) for token in tokens} | commune_words()
+    return Vocabulary(dict(counts), forms, titles, frozenset(known))
+
+
+def commune_words():
+    """The words of the communes' names ("saint", "fargeau"…) and their postcodes."""
+    found = set(ABBREVIATIONS)
+    for name, postcodes in Commune.objects.values_list("name", "postcodes"):
+        found.update(words(name))
+        found.update(code for code in postcodes.split("|") if code)
+    return found
 
 
 def uses_elasticsearch():

@@ -258,6 +258,13 @@ LOGGING = {
 from search.config import search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], ELASTICSEARCH_URL)
-# The query log (wagtail.contrib.search_promotions) keeps daily counts 30 days, what the
-# editors' report shows; search/querylog.py deletes older counts.
-WAGTAILSEARCH_HITS_MAX_AGE = 30
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite reads the search index (and every page) through a memory map of the database file,
+    # without a system call per page read: the site search reads thousands of index rows.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("init_command", "PRAGMA mmap_size=268435456")
+# The query log (search/querylog.py) writes no query typed once in clear, anywhere: searches
+# are counted in the cache under a daily keyed hash, and written to the database in batches
+# every SEARCH_LOG_FLUSH_SECONDS by each process (0: only by `manage.py flush_search_log`).
+# Its writes change nothing a public page shows.
+SEARCH_LOG_FLUSH_SECONDS = env.int("SEARCH_LOG_FLUSH_SECONDS", default=60)
+PAGE_CACHE_IGNORED_MODELS += ["search.LoggedQuery", "search.DailySearchCount"]

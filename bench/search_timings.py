@@ -16,9 +16,8 @@ from django.test import Client
 from wagtail.models import Page
 
 from guides.models import ProcedureSheetPage
-
-from . import spelling
-from .engine import search
+from search import spelling
+from search.engine import search
 
 QUERIES = [
     "rsa",

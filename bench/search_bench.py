@@ -1,4 +1,4 @@
-"""Benchmark of the site search on SQLite and on PostgreSQL: `python search/bench.py`.
+"""Benchmark of the site search on SQLite and on PostgreSQL: `python bench/search_bench.py`.
 
 For each database, with production settings: migrate, load the demo content,
 generate the volume (5,000 sheets and 2,000 other pages, once), collect the
