@@ -10,7 +10,7 @@ this process until the content changes (search/memo.py): a search then loads no 
 only the ids of those that match.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -46,8 +46,10 @@ GLOSSARY = Kind("glossary", _("Mots difficiles"))
 STRUCTURES = Kind("structures", _("France services"))
 UNITS = Kind("units", _("France services dans les locaux du SPIP"))
 OTHER_PAGES = Kind("pages", _("Autres pages"))
+# Results that say none of the query's words in their title and summary, when others do.
+LESS_CLOSE = Kind("more", _("Autres résultats, moins proches de votre recherche"))
 
-KINDS = [SHEETS, TOPICS, GLOSSARY, STRUCTURES, UNITS, OTHER_PAGES]
+KINDS = [SHEETS, TOPICS, GLOSSARY, STRUCTURES, UNITS, OTHER_PAGES, LESS_CLOSE]
 KIND_ORDER = {kind: position for position, kind in enumerate(KINDS)}
 
 # Page types with their own group, by model label; other pages go to OTHER_PAGES.
@@ -223,10 +225,19 @@ def sort_hits(hits, wanted=()):
     more of the ``wanted`` words come first, then the search backend's relevance order.
 
     A sheet's title and one-sentence summary state its subject: a word there says more
-    than the same word deep in another sheet's text.
+    than the same word deep in another sheet's text. So when some hits say a wanted word
+    there, those that say none are put last, together, as "less close" results: a clear
+    best match is not drowned by sheets that only mention a word in passing.
     """
     wanted = set(wanted)
-    return sorted(hits, key=lambda hit: (KIND_ORDER[hit.kind], -words_said(hit, wanted)))
+    counted = [(hit, words_said(hit, wanted)) for hit in hits]
+    some_say = any(count for _hit, count in counted)
+
+    def less_close(count):
+        return some_say and count == 0
+
+    counted.sort(key=lambda item: (less_close(item[1]), KIND_ORDER[item[0].kind], -item[1]))
+    return [replace(hit, kind=LESS_CLOSE) if less_close(count) else hit for hit, count in counted]
 
 
 def published_querysets():
