@@ -155,6 +155,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed names; hashed names are cached for a year
+# Files browsers ask for at the site's root (favicon.ico), served as they are.
+WHITENOISE_ROOT = PROJECT_DIR / "public"
 
 # Security headers and cookies
 SECURE_CONTENT_TYPE_NOSNIFF = True
