@@ -19,35 +19,7 @@ from guides.models import ProcedureSheetPage
 from search import spelling
 from search.engine import search
 
-QUERIES = [
-    "rsa",
-    "carte vitale",
-    "carte vital",
-    "chomage",
-    "pole emploie",
-    "sécu",
-    "apl",
-    "impots",
-    "declaration de revenu",
-    "mutuelle gratuite",
-    "prime activiter",
-    "papier d'identité",
-    "passeport",
-    "domiciliation",
-    "avocat gratuit",
-    "tig",
-    "alocation familliale",
-    "je cherche du boulot",
-    "comment avoir de l'argent quand je sors de prison",
-    "je sors de prison et j'ai pas de logement",
-    "aide pour payer le loyer",
-    "le juge ma donner des heures de travail",
-    "france services meaux",
-    "77100",
-    "caf melun",
-    "xylophone",
-    "zzzz",
-]
+from .search_queries import QUERIES
 
 
 @dataclass

@@ -22,7 +22,7 @@ from elasticsearch import ApiError, TransportError
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Fuzzy, Or, PlainText
 
-from . import spelling, synonyms
+from . import results_cache, spelling, synonyms
 from .backends import ranked_ids
 from .backends.shared import one_search
 from .kinds import SOURCES, Links, PageRef, page_hits, promotions, published_pages, sort_hits
@@ -51,6 +51,10 @@ class Plan:
     @property
     def clear_corrections(self):
         return bool(self.corrections) and all(c.clear for c in self.corrections.values())
+
+    def key(self):
+        """The plan in one line: what its hits depend on."""
+        return " ".join(self.words) + "|" + "|".join(" ".join(meaning) for meaning in self.meanings)
 
     def corrected(self):
         """The plan with every word replaced by its best correction."""
@@ -127,13 +131,20 @@ def supports_fuzzy_fallback(backend):
 
 
 def find(plan, backend, request=None):
-    """The hits for ``plan``, grouped by kind; by trigram similarity when nothing else matches."""
+    """The hits for ``plan``, grouped by kind; by trigram similarity when nothing else matches.
+
+    Kept a while in the results cache, under a keyed hash of the plan (search/results_cache.py).
+    """
     if plan.is_empty:
         return []
-    hits = find_all(backend_query(plan, backend), backend, request)
-    if not hits and plan.words and supports_fuzzy_fallback(backend):
-        hits = find_all(Fuzzy(" ".join(plan.words), unaccent=True), backend, request)
-    return sort_hits(hits, plan.words + [word for meaning in plan.meanings for word in meaning])
+
+    def compute():
+        hits = find_all(backend_query(plan, backend), backend, request)
+        if not hits and plan.words and supports_fuzzy_fallback(backend):
+            hits = find_all(Fuzzy(" ".join(plan.words), unaccent=True), backend, request)
+        return sort_hits(hits, plan.words + [word for meaning in plan.meanings for word in meaning])
+
+    return results_cache.remembered_hits(plan.key(), compute)
 
 
 def find_all(query, backend, request):

@@ -11,6 +11,11 @@ Only queries that the query log may show in clear are kept (search/querylog.py):
 typed once is never written to the cache. Each entry says whether its search is counted
 (first page of results) and whether it found anything, so that a search answered from the
 cache is counted as the first one was.
+
+Below the pages, the hits of every query (what the search backend found, ranked: titles,
+addresses and summaries of published content, nothing typed) are kept HITS_TIMEOUT seconds
+under a keyed hash of the query's words, with the query log's key of the day: a repeated
+misspelling skips the search backend too, and the cache holds no word of it.
 """
 
 import hashlib
@@ -22,7 +27,11 @@ from django.http import HttpResponse
 
 from portal.cache import content_version
 
+from . import querylog
+
 KEY = "search:results:{}:{}"
+HITS_KEY = "search:hits:{}:{}"
+HITS_TIMEOUT = 10 * 60
 
 
 @dataclass(frozen=True)
@@ -55,3 +64,17 @@ def store(name, request, response, counted, found_anything):
         return
     entry = Entry(response.content, response["Content-Type"], counted, found_anything)
     cache.set(name, entry, settings.PAGE_CACHE_TIMEOUT)
+
+
+def remembered_hits(plan_key, compute):
+    """``compute()`` (a plan's hits), or what it gave a while ago for the same plan."""
+    if not is_enabled():
+        return compute()
+    today = querylog.today()
+    day_key = querylog.day_keys([today])[today]
+    name = HITS_KEY.format(content_version(), querylog.digest(day_key, plan_key))
+    hits = cache.get(name)
+    if hits is None:
+        hits = compute()
+        cache.set(name, hits, HITS_TIMEOUT)
+    return hits
