@@ -166,7 +166,7 @@ class SQLiteSearchQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
                 setattr(obj, score_field, score)
         return [obj for obj, _score in found[start:stop]]
 
-    def ranked_ids(self, config, stop):
+    def ranked_ids(self, config, stop, backend=None):
         """The primary keys of the best matches in the queryset, up to ``stop``, without loading objects."""
 
         def load(ids):
