@@ -46,3 +46,9 @@ def test_a_page_of_no_page_model_has_the_sites_description(client, home_page):
 
 def test_the_search_page_says_what_it_searches(client, home_page):
     assert description(client, "/recherche/?q=rsa").startswith("Cherchez une démarche")
+
+
+def test_the_site_answers_robots_txt_and_keeps_crawlers_out_of_the_staff_area(client, home_page):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert b"Disallow: /espace-pro/" in b"".join(response.streaming_content)
