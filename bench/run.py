@@ -45,6 +45,7 @@ PY = sys.executable
 HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8765"))
 SEQUENTIAL = int(os.environ.get("BENCH_REQUESTS", "200"))
 WRK_SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+WARM_UP_SECONDS = 5
 BENCH_USER = "bench-cpip"
 BENCH_PASSWORD = secrets.token_urlsafe(16)
 SEARCH = "recherche du site"
@@ -202,9 +203,9 @@ def rotation_script(paths):
     return script
 
 
-def wrk(path, connections, paths=None):
-    """wrk's output for ``connections`` connections during WRK_SECONDS, on ``path`` or rotating ``paths``."""
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{WRK_SECONDS}s", "--latency", "--timeout", "10s"]
+def wrk(path, connections, paths=None, seconds=WRK_SECONDS):
+    """wrk's output for ``connections`` connections during ``seconds``, on ``path`` or rotating ``paths``."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     if paths:
         command += ["-s", str(rotation_script(paths))]
     out = subprocess.run(
@@ -235,6 +236,9 @@ def under_load(path, connections, paths=None):
 def requests_per_second(path, paths=None):
     if not shutil.which("wrk"):
         return None
+    if paths:
+        # Every worker answers each path once before the measure: the steady state, not the start.
+        wrk(path, 10, paths, seconds=WARM_UP_SECONDS)
     return under_load(path, 10, paths)["requests_per_second"]
 
 
