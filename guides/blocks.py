@@ -13,7 +13,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-EASY_RICH_TEXT = ["bold", "link"]
+from portal.blocks import EASY_RICH_TEXT
+
 GROUP = _("Fiche facile à lire")
 
 phone_validator = RegexValidator(

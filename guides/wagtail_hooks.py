@@ -1,5 +1,4 @@
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -19,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.staff import is_editor
+from portal.formats import long_date
 
 from .models import GlossaryTerm, GuideIndexPage, Partner, ProcedureSheetPage
 from .review import assign_falc_workflow
@@ -50,7 +50,7 @@ register_snippet(GlossaryTermViewSet)
 
 
 def _date(value):
-    return date_format(value, "j F Y") if value else ""
+    return long_date(value, weekday=False) if value else ""
 
 
 def _falc_summary(sheet):

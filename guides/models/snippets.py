@@ -53,11 +53,6 @@ class Partner(index.Indexed, models.Model):
     def __str__(self):
         return self.short_name if self.short_name == self.name else f"{self.name} ({self.short_name})"
 
-    @property
-    def phone_link(self):
-        """The number for a ``tel:`` link: digits and a leading + only."""
-        return "".join(char for char in self.phone if char.isdigit() or char == "+")
-
 
 class GlossaryTermQuerySet(models.QuerySet):
     def version(self):
