@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.cache import invalidate
+
 from .models import Booking, Session
 
 SYNCED_FIELDS = ["unit", "date", "start_time", "end_time", "slot_minutes", "holder", "status", "reason"]
@@ -95,6 +97,8 @@ def sync_sessions(rule, today=None):
     Session.objects.bulk_create(to_create)
     Session.objects.bulk_update(to_update, [*SYNCED_FIELDS, "updated_at"])
     Session.objects.filter(pk__in=to_delete).delete()
+    # Bulk writes send no signal: pages and .ics feeds showing these sessions are stale now.
+    transaction.on_commit(invalidate)
     report.created, report.updated, report.deleted = len(to_create), len(to_update), len(to_delete)
     return report
 

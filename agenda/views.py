@@ -26,6 +26,7 @@ from portal.pdf import pdf_response
 
 from . import letters
 from .booking import BookingError, book, cancel
+from .feedcache import bookings_state, cached_feed
 from .forms import BookingForm, InvitationLetterForm
 from .ical import (
     PRIVATE_FEED_DAYS_BEFORE,
@@ -70,17 +71,22 @@ def _unit(unit_slug):
 
 
 def unit_ics(request, unit_slug):
-    """Public: a unit's sessions as an .ics file (no staff names)."""
-    unit = get_object_or_404(ProbationUnit, slug=unit_slug)
+    """Public: a unit's sessions as an .ics file (no staff names), kept until the calendar changes."""
     since = timezone.localdate() - timedelta(days=UNIT_FEED_DAYS_BEFORE)
-    sessions = (
-        Session.objects.for_unit(unit)
-        .held_or_cancelled()
-        .filter(date__gte=since)
-        .order_by("date", "start_time")
-    )
-    body = unit_calendar(unit, sessions, url=AgendaPage.public_unit_url(unit, request=request))
-    response = ics_response(body, f"france-services-{unit.slug}.ics")
+
+    def build():
+        unit = get_object_or_404(ProbationUnit, slug=unit_slug)
+        sessions = (
+            Session.objects.for_unit(unit)
+            .held_or_cancelled()
+            .filter(date__gte=since)
+            .order_by("date", "start_time")
+        )
+        return unit_calendar(unit, sessions, url=AgendaPage.public_unit_url(unit, request=request))
+
+    # An unknown unit raises 404 in build(): only existing units' feeds are kept.
+    body = cached_feed(build, "unit", unit_slug, request.get_host(), since)
+    response = ics_response(body, f"france-services-{unit_slug}.ics")
     response["Cache-Control"] = "public, max-age=900"
     return response
 
@@ -305,6 +311,7 @@ def private_feed(request, token):
         raise Http404("unknown feed")
     since = timezone.localdate() - timedelta(days=PRIVATE_FEED_DAYS_BEFORE)
     bookings = Booking.objects.for_cpip(feed.user).since(since).select_related("session__unit")
-    response = ics_response(bookings_calendar(bookings), "mes-rendez-vous.ics")
+    body = cached_feed(lambda: bookings_calendar(bookings), "private", bookings_state(feed.user), since)
+    response = ics_response(body, "mes-rendez-vous.ics")
     response["X-Robots-Tag"] = "noindex"
     return response

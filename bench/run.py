@@ -109,9 +109,8 @@ def _has_command(name):
     return name in out.stdout.split()
 
 
-def targets():
-    """The URL of each page type, looked up in the benchmark database."""
-    code = "import json\nfrom bench.targets import find\nprint(json.dumps(find()))"
+def shell(code):
+    """The lines ``code`` prints, run by ``manage.py shell`` on the benchmark database."""
     out = subprocess.run(
         [PY, "manage.py", "shell", "-v", "0", "-c", code],
         cwd=BASE_DIR,
@@ -120,7 +119,12 @@ def targets():
         text=True,
         check=True,
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return out.stdout.strip().splitlines()
+
+
+def targets():
+    """The URL of each page type, looked up in the benchmark database."""
+    return json.loads(shell("import json\nfrom bench.targets import find\nprint(json.dumps(find()))")[-1])
 
 
 class Server:

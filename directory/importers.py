@@ -23,9 +23,11 @@ from django.utils.translation import gettext as _
 
 from wagtail.search.backends import get_search_backends
 
+from . import spreadsheet
 from .models import Commune, OpeningHours, Structure
 from .official_file import (
     APPOINTMENT,
+    COLUMNS,
     FILE_FIELDS,
     FORMATS,
     HOURS_COLUMNS,
@@ -162,7 +164,7 @@ class RowParser:
                 % {"found": len(values), "expected": len(self.header)},
             )
             return None
-        row = dict(zip(self.header, values, strict=False))
+        row = self.formulas(line, dict(zip(self.header, values, strict=False)))
         id_fs = row["id_fs"].strip()
         if not id_fs or len(id_fs) > 20:
             self.problem(line, "id_fs", id_fs, _("identifiant absent ou trop long : ligne ignorée"))
@@ -197,6 +199,21 @@ class RowParser:
             if ranges:
                 hours[weekday] = ranges
         return ParsedRow(line, id_fs, parsed, hours)
+
+    def formulas(self, line, row):
+        """Note the cells a spreadsheet would run as a formula; the value is kept as it is."""
+        for column in COLUMNS:
+            row[column] = spreadsheet.unquote(row[column])  # a file exported by this portal
+            if spreadsheet.is_formula(row[column]):
+                self.problem(
+                    line,
+                    column,
+                    row[column],
+                    _(
+                        "commence comme une formule de tableur : gardée telle quelle, l'export CSV la rend inoffensive"
+                    ),
+                )
+        return row
 
     @staticmethod
     def department(value):

@@ -18,6 +18,7 @@ from .official_file import (
     format_file_hours,
     format_label_date,
 )
+from .spreadsheet import neutralise
 
 CSV_FILENAME = "france-services-77.csv"
 SOURCE = (
@@ -56,11 +57,15 @@ def file_row(structure):
 
 
 def write_csv(structures, out):
-    """Write the structures to ``out`` (a file or an HttpResponse) as the official CSV."""
+    """Write the structures to ``out`` (a file or an HttpResponse) as the official CSV.
+
+    The JSON keeps every value exactly; here, a cell starting like a formula gets a quote first.
+    """
     writer = csv.DictWriter(out, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL, lineterminator="\n")
     writer.writeheader()
     for structure in structures:
-        writer.writerow(file_row(structure))
+        # A cell that a spreadsheet would run as a formula is written as text (directory/spreadsheet.py).
+        writer.writerow({column: neutralise(value) for column, value in file_row(structure).items()})
 
 
 def as_json(structures, base_url):

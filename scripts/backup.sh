@@ -4,11 +4,14 @@
 # DATABASE_URL selects the database as in the settings (SQLite file var/db.sqlite3 when unset).
 # MEDIA_ROOT defaults to var/media.
 set -euo pipefail
+# Backups hold every account and booking: readable by their owner only (files 600, folder 700).
+umask 077
 cd "$(dirname "$0")/.."
 sqlite_path="var/db.sqlite3"
 case "${DATABASE_URL:-}" in sqlite:///*) sqlite_path="/${DATABASE_URL#sqlite:///}";; esac
 dest="${1:?usage: scripts/backup.sh BACKUP_DIR}"
 mkdir -p "$dest"
+chmod 700 "$dest"
 PY="${PYTHON:-.venv/bin/python}"
 media="${MEDIA_ROOT:-var/media}"
 

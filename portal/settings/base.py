@@ -59,6 +59,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A NUL character: 400 in the address or a cookie, removed from the query (portal/security.py).
+    "portal.security.NulCharacterMiddleware",
+    # Uploaded files are served sandboxed, never as active content.
+    "portal.security.UserMediaHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers anonymous visitors from the cache before any other work.
     "portal.cache.PageCacheMiddleware",
@@ -132,6 +136,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# A signed-in session (CPIPs, editors) ends after SESSION_IDLE_HOURS without a request:
+# every request pushes the end back. Anonymous visitors have no session.
+SESSION_COOKIE_AGE = int(env.float("SESSION_IDLE_HOURS", default=8) * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -223,11 +232,18 @@ SERVER_TIMING = env.bool("SERVER_TIMING", default=False)
 if SERVER_TIMING:
     MIDDLEWARE.insert(0, "portal.cache.ServerTimingMiddleware")
 
-# Login throttling (django-axes): 5 failures lock the username from that
-# address for one hour.
+# Login throttling (django-axes, portal/signin.py): 5 failures lock the username from
+# that address for one hour; 20 failures from one address, whatever the usernames, lock
+# the address for one hour.
 AXES_FAILURE_LIMIT = 5
+SIGNIN_ADDRESS_FAILURE_LIMIT = 20
 AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "portal.signin.AccountAndAddressHandler"
+AXES_USERNAME_CALLABLE = "portal.signin.attempted_username"
+AXES_CLIENT_IP_CALLABLE = "portal.signin.client_address"
+# Proxies whose X-Forwarded-For gives the visitor's address (nginx on the same machine).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_RESET_ON_SUCCESS = True
 # Axes must not keep who tried to sign in for longer than needed.
@@ -242,6 +258,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "svg", "webp"]
+# Uploaded SVGs are cleaned of scripts and links to other sites (portal/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
 

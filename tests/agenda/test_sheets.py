@@ -109,3 +109,15 @@ def test_letter_leaves_out_a_sheet_unpublished_since_the_booking(session, cpip, 
     html = unescape(letters.invitation_html(booking, "Nom Prénom"))
     assert "Votre RIB" not in html
     assert "Apportez les papiers dont vous avez parlé avec votre CPIP" in html
+
+
+@pytest.mark.parametrize("number", ["-99999999999999999999", "99999999999999999999999999"])
+def test_a_sheet_number_too_big_for_the_database_explains_and_books_nothing(
+    client, session, cpip, rsa_sheet, number
+):
+    client.force_login(cpip)
+    data = {"slot": "09:00", "subject": "caf", "sheets": [rsa_sheet.pk, number]}
+    response = client.post(reverse("agenda:session", args=[session.pk]), data)
+    assert response.status_code == 200
+    assert "Une des fiches choisies n'existe pas. Choisissez dans la liste." in text(response)
+    assert not Booking.objects.exists()

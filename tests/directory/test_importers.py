@@ -366,3 +366,25 @@ def test_command_refuses_a_bad_file_in_french(tmp_path):
 def test_command_says_when_the_file_does_not_exist(tmp_path):
     with pytest.raises(CommandError, match="Impossible de lire le fichier"):
         call_command("import_france_services", str(tmp_path / "absent.csv"))
+
+
+# Cells a spreadsheet would run
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("lib_fs", "=cmd|' /C calc'!A0"),
+        ("commentaire", "+33 1 64 00 00 00"),
+        ("groupe_fs", "-2+3"),
+        ("adresse", "@SUM(1+1)*cmd|' /C calc'!A0"),
+        ("commentaire", "\t=1+1"),
+        ("commentaire", "\r=1+1"),
+    ],
+)
+def test_a_cell_a_spreadsheet_would_run_is_kept_and_reported(sample_csv, column, value):
+    report = import_france_services(edit_row(sample_csv, "454", column, value), department="77")
+    (problem,) = problems_about(report, 2, column)
+    assert "formule de tableur" in problem
+    assert "l'export CSV la rend inoffensive" in problem
+    assert Structure.objects.filter(id_fs="454").exists()

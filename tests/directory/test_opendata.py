@@ -75,3 +75,38 @@ def test_json_gives_the_same_values_and_what_the_portal_adds(client, directory_p
             "calendrier": "",
         }
     ]
+
+
+FORMULA = "=cmd|' /C calc'!A0"
+
+
+def exported_rows(client):
+    response = client.get("/france-services/donnees-ouvertes/csv/")
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+
+
+def test_csv_writes_cells_a_spreadsheet_would_run_as_text(client, directory_page):
+    StructureFactory(name=FORMULA, comment="+33 1 64 00 00 00", group="@SUM(1)", address="\t=1+1")
+    (row,) = exported_rows(client)
+    assert row["lib_fs"] == "'" + FORMULA
+    assert (row["commentaire"], row["groupe_fs"], row["adresse"]) == (
+        "'+33 1 64 00 00 00",
+        "'@SUM(1)",
+        "'\t=1+1",
+    )
+    assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in row.values())
+
+
+def test_json_keeps_cells_a_spreadsheet_would_run_exactly(client, directory_page):
+    StructureFactory(name=FORMULA)
+    data = json.loads(client.get("/france-services/donnees-ouvertes/json/").content)
+    assert data["structures"][0]["lib_fs"] == FORMULA
+
+
+def test_exported_csv_with_formula_cells_imports_back_unchanged(client, directory_page, sample_csv):
+    import_france_services(sample_csv, department="77")
+    Structure.objects.filter(id_fs="454").update(name=FORMULA, comment="-2+3")
+    exported = client.get("/france-services/donnees-ouvertes/csv/").content
+    report = import_france_services(exported, department="77")
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 7)
+    assert Structure.objects.get(id_fs="454").name == FORMULA

@@ -223,3 +223,10 @@ def test_what_is_typed_is_never_stored_in_database_session_cache_or_log(client, 
         assert not any(secret in str(record.args) for record in caplog.records)
     assert dict(client.session.items()) == session_before
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999999999", "-99999999999999999999"])
+def test_a_sheet_number_too_big_for_the_database_gives_the_form_again(client, cpip, sheet, number):
+    client.force_login(cpip)
+    html = _form_error(client, {"sheets": [str(sheet.pk), number]})
+    assert "Une des fiches choisies n&#x27;existe pas. Choisissez dans la liste." in html

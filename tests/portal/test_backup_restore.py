@@ -1,6 +1,8 @@
 """The backup and restore scripts, exercised for real on a scratch database."""
 
 import os
+import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +130,26 @@ def test_postgresql_restore_brings_back_the_pages(tmp_path, scratch_postgres_url
         capture_output=True,
     )
     assert _page_titles(env) == before
+
+
+def _backup_modes(env, dest):
+    subprocess.run(
+        ["bash", "scripts/backup.sh", str(dest)], cwd=BASE_DIR, env=env, check=True, capture_output=True
+    )
+    return {path.name: stat.S_IMODE(path.stat().st_mode) for path in [dest, *dest.iterdir()]}
+
+
+def test_a_backup_is_readable_by_its_owner_only(tmp_path):
+    sqlite3.connect(tmp_path / "site.sqlite3").close()
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "photo.png").write_bytes(b"png")
+    dest = tmp_path / "backup"
+    dest.mkdir(mode=0o755)
+    modes = _backup_modes(_env(tmp_path, f"sqlite:///{tmp_path / 'site.sqlite3'}"), dest)
+    assert modes == {"backup": 0o700, "database.sqlite3": 0o600, "media.tar.gz": 0o600}
+
+
+@pytest.mark.postgres
+def test_a_postgresql_backup_is_readable_by_its_owner_only(tmp_path, scratch_postgres_url):
+    modes = _backup_modes(_env(tmp_path, scratch_postgres_url), tmp_path / "backup")
+    assert modes == {"backup": 0o700, "database.pgdump": 0o600}
