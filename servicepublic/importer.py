@@ -33,6 +33,7 @@ STORED_FIELDS = [
     "changed_on",
     "modified_on",
     "source_url",
+    "description",
     "introduction",
     "places",
     "online_services",

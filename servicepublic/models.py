@@ -54,6 +54,7 @@ class OfficialSheet(models.Model):
     )
     modified_on = models.DateField(_("mise à jour le"), null=True, blank=True, help_text=_("dc:date"))
     source_url = models.URLField(_("adresse publiée (spUrl)"), max_length=500, blank=True)
+    description = models.TextField(_("résumé (dc:description)"), blank=True)
     introduction = models.TextField(_("introduction"), blank=True)
     places = models.JSONField(
         _("où s'adresser"),

@@ -264,6 +264,7 @@ def parse_sheet(data):
         ),
         "modified_on": _date(text_of(root.find(DC + "date")), _("date de mise à jour (dc:date)"), warnings),
         "source_url": (root.get("spUrl") or "").strip(),
+        "description": text_of(root.find(DC + "description")),
         "introduction": _introduction(root),
         "places": _places(root),
         "online_services": _online_services(root, identifier, publication_type, title),
