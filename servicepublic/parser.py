@@ -28,6 +28,7 @@ IDENTIFIER = re.compile(r"[A-Z]{1,3}[0-9]{1,8}")
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 DECLARED_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]{1,40})[\"']")
 PLACE_ELEMENTS = ("OuSAdresser", "OuSAdresserSupport")
+SPACES = re.compile(r"[ \t\r\n]+")
 
 # Lengths of the model's fields (servicepublic.models.OfficialSheet).
 MAX_LENGTHS = {
@@ -100,8 +101,10 @@ class ParsedSheet:
 
 
 def text_of(element):
-    """An element's text with every nested element's, whitespace collapsed ("" for None)."""
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+    """An element's text with every nested element's, spaces and line breaks collapsed ("" for None).
+
+    Non-breaking spaces stay: French puts them before ":" and inside amounts ("150 €")."""
+    return SPACES.sub(" ", "".join(element.itertext())).strip(" ") if element is not None else ""
 
 
 def _line_of(data, needle):
