@@ -90,7 +90,7 @@ class CreateDraftView(WagtailAdminTemplateMixin, FormView):
             messages.error(
                 request, _("Cette fiche officielle n'est pas encore importée : impossible d'en partir.")
             )
-            return redirect(OfficialSheet.snippet_viewset.get_url_name("index"))
+            return redirect(OfficialSheet.snippet_viewset.get_url_name("list"))
         return super().dispatch(request, pk)
 
     def get_page_subtitle(self):
