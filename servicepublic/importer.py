@@ -1,12 +1,13 @@
 """Import official sheets from the DILA's XML into ``OfficialSheet``.
 
-- Idempotent: a sheet whose file has not changed (same SHA-256) is not written again.
+- Idempotent: a sheet whose file has not changed (same SHA-256) is not parsed nor written again.
 - A file that is not well-formed is reported by name and line; every other file is imported.
 - Elements the importer does not know stay in the stored XML and are counted in the report.
 - ``dry_run`` reads and compares everything and writes nothing.
 - Everything is written in one transaction: an import that fails half-way changes nothing.
 """
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -160,12 +161,14 @@ def import_sheets(paths, dry_run=False):
     Raises ``sources.SourceRejected`` (nothing imported) when a path cannot be used at all.
     """
     report = ImportReport(dry_run=dry_run)
-    existing = {
-        identifier: (pk, content_hash, changed_on, imported_at)
-        for identifier, pk, content_hash, changed_on, imported_at in OfficialSheet.objects.values_list(
-            "identifier", "pk", "content_hash", "changed_on", "imported_at"
-        )
-    }
+    existing, unchanged_files = {}, {}
+    rows = OfficialSheet.objects.values_list(
+        "identifier", "pk", "content_hash", "changed_on", "imported_at", "unknown_elements"
+    )
+    for identifier, pk, content_hash, changed_on, imported_at, unknown in rows:
+        existing[identifier] = (pk, content_hash, changed_on, imported_at)
+        if content_hash:
+            unchanged_files[content_hash] = (identifier, unknown)
     seen = {}
     writer = _Writer(dry_run)
     with transaction.atomic():
@@ -174,6 +177,12 @@ def import_sheets(paths, dry_run=False):
                 report.rejected.append(source)
                 continue
             name, data = source
+            known = unchanged_files.get(hashlib.sha256(data).hexdigest())
+            if known and known[0] not in seen:  # the very file imported before: nothing to read again
+                seen[known[0]] = name
+                report.unchanged += 1
+                _count_unknown(report, known[1])
+                continue
             try:
                 parsed = parse_sheet(data)
             except SheetRejected as error:
@@ -193,14 +202,18 @@ def import_sheets(paths, dry_run=False):
                 continue
             seen[parsed.identifier] = name
             report.warnings += [Problem(name, warning) for warning in parsed.warnings]
-            for element, count in parsed.unknown_elements.items():
-                report.unknown_elements[element] += count
-                report.unknown_files[element] += 1
+            _count_unknown(report, parsed.unknown_elements)
             _compare(parsed, existing.get(parsed.identifier), report, writer)
         writer.flush()
         if report.written:
             official_sheets_imported.send(sender=OfficialSheet, report=report)
     return report
+
+
+def _count_unknown(report, unknown_elements):
+    for element, count in unknown_elements.items():
+        report.unknown_elements[element] += count
+        report.unknown_files[element] += 1
 
 
 def _compare(parsed, stored, report, writer):

@@ -152,3 +152,12 @@ def test_a_placeholder_gets_its_content_from_the_import(xml_dir):
     assert not sheet.is_placeholder
     assert "F19778" in report.added
     assert "F19778" in report.important_changes
+
+
+def test_a_second_import_still_counts_the_unknown_elements_of_unchanged_sheets(xml_dir):
+    text = sheet_bytes("F265").replace(b"<Introduction>", b"<Nouveaute/><Introduction>")
+    write(xml_dir, "F265.xml", text)
+    run_import(xml_dir)
+    report = run_import(xml_dir)
+    assert "8 inchangée(s)" in report
+    assert "Élément inconnu gardé dans le XML : Nouveaute, 1 fois dans 1 fichier" in report

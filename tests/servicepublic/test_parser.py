@@ -81,12 +81,12 @@ def test_forms_keep_their_address_and_cerfa_number():
 
 def test_an_online_service_sheet_is_itself_an_online_service_with_its_address():
     data = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<ServiceComplementaire xmlns:dc="http://purl.org/dc/elements/1.1/" ID="R1350" type="Formulaire">'
-        "<dc:title>Demande de RSA</dc:title><NumeroCerfa>15481*01</NumeroCerfa>"
-        '<LienWeb URL="https://www.formulaires.service-public.fr/gf/cerfa_15481.do" format="application/pdf"/>'
-        "</ServiceComplementaire>"
-    ).encode()
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        b'<ServiceComplementaire xmlns:dc="http://purl.org/dc/elements/1.1/" ID="R1350" type="Formulaire">'
+        b"<dc:title>Demande de RSA</dc:title><NumeroCerfa>15481*01</NumeroCerfa>"
+        b'<LienWeb URL="https://www.formulaires.service-public.fr/gf/cerfa_15481.do" format="application/pdf"/>'
+        b"</ServiceComplementaire>"
+    )
     values = parse_sheet(data).values
     assert values["kind"] == "ServiceComplementaire"
     assert (
