@@ -79,7 +79,28 @@ PIVOTS = [
     "urssaf",
     "ccas",
 ]
-WORDS = ["demande", "droit", "aide", "allocation", "dossier", "caisse", "formulaire", "justificatif", "montant", "délai", "recours", "conditions", "ressources", "déclaration", "situation", "logement", "famille", "enfant", "salarié", "retraite"]
+WORDS = [
+    "demande",
+    "droit",
+    "aide",
+    "allocation",
+    "dossier",
+    "caisse",
+    "formulaire",
+    "justificatif",
+    "montant",
+    "délai",
+    "recours",
+    "conditions",
+    "ressources",
+    "déclaration",
+    "situation",
+    "logement",
+    "famille",
+    "enfant",
+    "salarié",
+    "retraite",
+]
 HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns:dc="http://purl.org/dc/elements/1.1/" '
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ID="{id}" type="{type}" '
