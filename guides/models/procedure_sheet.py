@@ -290,6 +290,8 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         return sheet_pdf_response(self, request)
 
     def pdf_cache_key(self, request):
-        """What the PDF depends on: this published revision, the glossary, the site's address."""
+        """What the PDF depends on: this published revision, the glossary, the site's address, and
+        the official sheets it cites (an import may change their title and date)."""
         glossary = GlossaryTerm.objects.version()
-        return f"guides:pdf:{request.get_host()}:{self.pk}:{self.live_revision_id}:{glossary}"
+        official = ",".join(f"{sheet.pk}.{sheet.content_hash[:12]}" for sheet in self.official_sheets())
+        return f"guides:pdf:{request.get_host()}:{self.pk}:{self.live_revision_id}:{glossary}:{official}"

@@ -174,3 +174,12 @@ def test_people_who_cannot_add_sheets_cannot_start_one(client, cpip, imported, t
 
 def test_a_huge_sheet_number_in_the_address_is_not_found(signed_in):
     assert signed_in.get(f"/admin/fiches-officielles/{10**30}/fiche-facile/").status_code == 404
+
+
+def test_the_sheet_editor_offers_the_official_sheet_chooser(signed_in, topic):
+    from tests.guides.factories import ProcedureSheetPageFactory
+
+    sheet = ProcedureSheetPageFactory(parent=topic)
+    html = signed_in.get(reverse("wagtailadmin_pages:edit", args=[sheet.pk])).content.decode()
+    assert "Fiches officielles de Service-Public.fr que cette fiche simplifie" in html
+    assert reverse("wagtailsnippetchoosers_servicepublic_officialsheet:choose") in html

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from guides.models import Partner
+from guides.models import Partner, ProcedureSheetPage
 from home.models import SiteSettings
 from tests.directory.factories import DirectoryPageFactory, StructureFactory
 from tests.guides.factories import ProcedureSheetPageFactory
@@ -159,3 +159,15 @@ def test_the_official_date_shown_is_the_last_update(imported):
 )
 def test_the_link_goes_to_the_current_address_of_the_sheet(db, source_url, address):
     assert PlaceholderSheetFactory(identifier="F19778", source_url=source_url).public_url == address
+
+
+def test_the_sheet_pdf_is_drawn_again_when_its_official_sheet_changes(rf, rsa_sheet, xml_dir):
+    from tests.servicepublic.conftest import run_import, sheet_bytes, write
+
+    request = rf.get(rsa_sheet.url)
+    before = ProcedureSheetPage.objects.get(pk=rsa_sheet.pk).pdf_cache_key(request)
+    write(
+        xml_dir, "F19778.xml", sheet_bytes("F19778").replace(b"modified 2020-10-29", b"modified 2021-01-04")
+    )
+    run_import(xml_dir)
+    assert ProcedureSheetPage.objects.get(pk=rsa_sheet.pk).pdf_cache_key(request) != before
