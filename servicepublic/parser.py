@@ -107,6 +107,13 @@ def text_of(element):
     return SPACES.sub(" ", "".join(element.itertext())).strip(" ") if element is not None else ""
 
 
+def web_address(value):
+    """``value`` if it is an http(s) address, else "": a link in the admin or on a page is never
+    ``javascript:`` or ``file:``, whatever the XML says."""
+    value = (value or "").strip()
+    return value if value.startswith(("https://", "http://")) else ""
+
+
 def _line_of(data, needle):
     index = data.find(needle)
     return data.count(b"\n", 0, index) + 1 if index >= 0 else None
@@ -172,7 +179,7 @@ def _places(root):
             "title": text_of(element.find("Titre")),
             "pivot": text_of(element.find("PivotLocal")),
             "complement": text_of(element.find("Complement")),
-            "url": web.get("URL", "") if web is not None else "",
+            "url": web_address(web.get("URL")) if web is not None else "",
         }
         key = (place["id"], place["pivot"], place["complement"])
         if key not in seen:
@@ -191,7 +198,7 @@ def _online_services(root, identifier, publication_type, title):
                 "id": identifier,
                 "type": publication_type,
                 "title": title,
-                "url": web.get("URL", "") if web is not None else "",
+                "url": web_address(web.get("URL")) if web is not None else "",
                 "cerfa": text_of(root.find("NumeroCerfa")),
             }
         )
@@ -206,7 +213,7 @@ def _online_services(root, identifier, publication_type, title):
                 "id": service_id,
                 "type": element.get("type", ""),
                 "title": text_of(element.find("Titre")),
-                "url": element.get("URL", ""),
+                "url": web_address(element.get("URL")),
                 "cerfa": element.get("numerocerfa", ""),
             }
         )
@@ -222,13 +229,16 @@ def _introduction(root):
 
 
 def _fit(values, warnings):
+    if len(values["source_url"]) > MAX_LENGTHS["source_url"]:
+        warnings.append(_("adresse (spUrl) trop longue, laissée vide"))
+        values["source_url"] = ""
     for name, limit in MAX_LENGTHS.items():
         if len(values[name]) > limit:
             warnings.append(
                 _("%(label)s trop long, coupé à %(n)s caractères") % {"label": FIELD_LABELS[name], "n": limit}
             )
             values[name] = values[name][: limit - 1] + "…"
-    if values["source_url"] and not values["source_url"].startswith(("https://", "http://")):
+    if values["source_url"] and not web_address(values["source_url"]):
         warnings.append(_("adresse (spUrl) qui n'est pas une adresse internet, laissée vide"))
         values["source_url"] = ""
 

@@ -186,3 +186,15 @@ def test_a_latin_1_sheet_is_read_and_stored_as_text():
     parsed = parse_sheet(data)
     assert parsed.values["title"] == "Une démarche"
     assert "Une démarche" in parsed.xml
+
+
+def test_only_web_addresses_are_kept_as_links():
+    body = (
+        '<ServiceEnLigne ID="R1" URL="javascript:alert(1)" type="Téléservice"><Titre>Piège</Titre></ServiceEnLigne>'
+        '<OuSAdresser ID="R2" type="Local"><Titre>Mairie</Titre><RessourceWeb URL="file:///etc/passwd"/></OuSAdresser>'
+    )
+    header = HEADER.replace('type="', 'spUrl="javascript:alert(2)" type="')
+    parsed = parse_sheet(small_sheet(body, header=header))
+    assert parsed.values["online_services"][0]["url"] == ""
+    assert parsed.values["places"][0]["url"] == ""
+    assert parsed.values["source_url"] == ""
