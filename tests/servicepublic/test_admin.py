@@ -183,3 +183,16 @@ def test_the_sheet_editor_offers_the_official_sheet_chooser(signed_in, topic):
     html = signed_in.get(reverse("wagtailadmin_pages:edit", args=[sheet.pk])).content.decode()
     assert "Fiches officielles de Service-Public.fr que cette fiche simplifie" in html
     assert reverse("wagtailsnippetchoosers_servicepublic_officialsheet:choose") in html
+
+
+def test_each_row_of_the_listing_offers_to_start_an_easy_to_read_sheet(signed_in):
+    official = OfficialSheet.objects.get(identifier="F265")
+    html = signed_in.get(reverse(INDEX)).content.decode()
+    assert f'href="{reverse("servicepublic_create_draft", args=[official.pk])}"' in html
+
+
+def test_starting_a_sheet_asks_in_which_topic(signed_in, topic):
+    official = OfficialSheet.objects.get(identifier="F265")
+    html = signed_in.get(reverse("servicepublic_create_draft", args=[official.pk])).content.decode()
+    assert "Dans quel thème ?" in html
+    assert f'<option value="{topic.pk}">Avoir de l&#x27;argent pour vivre</option>' in html
