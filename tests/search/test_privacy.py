@@ -105,7 +105,7 @@ def session_bytes():
     return repr([session.get_decoded() for session in Session.objects.all()]).encode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_name_searched_once_or_five_times_is_found_nowhere(client, pages, cpip, caplog, tmp_path):
     caplog.set_level(logging.DEBUG)
     client.get("/search/", {"q": ONCE})
