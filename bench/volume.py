@@ -112,7 +112,6 @@ def create_sheets(sheet_index, sources, places, start, stop, rng):
                     audience=source.audience,
                     body=source.body.raw_data,
                     last_checked_on=source.last_checked_on,
-                    service_public_number=source.service_public_number,
                 )
                 topic.add_child(instance=sheet)
 

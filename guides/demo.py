@@ -20,12 +20,20 @@ from wagtail.images.models import Image
 
 from home.demo import upsert_page
 from home.models import HomePage
+from servicepublic.models import OfficialSheet
 
-from .models import GlossaryPage, GlossaryTerm, GuideIndexPage, Partner, ProcedureSheetPage, TopicPage
+from .models import (
+    GlossaryPage,
+    GlossaryTerm,
+    GuideIndexPage,
+    OfficialSheetLink,
+    Partner,
+    ProcedureSheetPage,
+    TopicPage,
+)
 from .review import assign_falc_workflow
 
 PICTOGRAMS = Path(__file__).resolve().parent / "static" / "guides" / "pictos"
-SERVICE_PUBLIC = "https://www.service-public.fr/particuliers/vosdroits/{}"
 DEMO_READERS = "Groupe de relecture de démonstration"
 
 # Phone hours shown in the contact blocks, set only where the partner has none yet.
@@ -841,8 +849,6 @@ def _upsert_sheet(topic, spec):
         "summary": spec["summary"],
         "audience": spec["audience"],
         "last_checked_on": spec["checked"],
-        "service_public_number": spec["number"],
-        "service_public_url": SERVICE_PUBLIC.format(spec["number"]),
         "falc_validated_on": spec.get("validated"),
         "falc_validated_by": DEMO_READERS if spec.get("validated") else "",
         "body": spec["body"],
@@ -857,7 +863,17 @@ def _upsert_sheet(topic, spec):
     if set(page.partners.values_list("pk", flat=True)) != wanted:
         page.partners = spec["partners"]
         page.save_revision().publish()
+    _link_official_sheet(page, spec["number"])
     return page
+
+
+def _link_official_sheet(page, number):
+    """The sheet's Service-Public.fr number links to that official sheet: imported by the
+    servicepublic demo when it is one of the shared sheets, else a placeholder an import fills."""
+    wanted = [OfficialSheet.objects.placeholder(number).pk] if number else []
+    if list(page.official_sheet_links.values_list("official_sheet_id", flat=True)) != wanted:
+        page.official_sheet_links = [OfficialSheetLink(official_sheet_id=pk) for pk in wanted]
+        page.save_revision().publish()
 
 
 @transaction.atomic

@@ -82,6 +82,17 @@ CHECKED_COLUMN = Column(
 VALIDATION_COLUMN = Column("falc_validated_on", label=_("Relue en FALC le"), accessor=_falc_validation)
 
 
+class OfficialSheetColumn(Column):
+    """The official sheets' numbers, and "La fiche officielle a changé le …" when it changed since the check."""
+
+    cell_template_name = "guides/admin/official_sheet_cell.html"
+
+
+OFFICIAL_COLUMN = OfficialSheetColumn(
+    "official_sheets", label=_("Fiche officielle"), accessor="official_sheet_numbers"
+)
+
+
 class ProcedureSheetListingViewSet(PageListingViewSet):
     """Every sheet in one list, with its easy-to-read score and its review date."""
 
@@ -107,7 +118,8 @@ def register_sheet_listing():
 
 
 class SheetsToReviewReportView(ReportView):
-    """Sheets to check again against Service-Public.fr: date passed or within 30 days, oldest first."""
+    """Sheets to check again against Service-Public.fr: first those whose official sheet changed
+    since they were checked, then those whose date has passed or comes within 30 days, oldest first."""
 
     results_template_name = "wagtailadmin/reports/base_report_results.html"
     page_title = _("Fiches à vérifier")
@@ -121,21 +133,31 @@ class SheetsToReviewReportView(ReportView):
         ParentPageColumn("parent", label=_("Thème")),
         REVIEW_COLUMN,
         CHECKED_COLUMN,
-        Column("service_public_number", label=_("Fiche Service-Public.fr")),
+        OFFICIAL_COLUMN,
         FALC_COLUMN,
         PageStatusColumn("status", label=_("Statut")),
     ]
-    list_export = ["title", "review_due_on", "last_checked_on", "service_public_number", "falc_score"]
+    list_export = [
+        "title",
+        "review_due_on",
+        "last_checked_on",
+        "official_sheet_numbers",
+        "official_changed_on",
+        "falc_score",
+    ]
     export_headings = {
         "title": _("Titre"),
         "review_due_on": _("À vérifier avant le"),
         "last_checked_on": _("Vérifiée le"),
-        "service_public_number": _("Fiche Service-Public.fr"),
+        "official_sheet_numbers": _("Fiche officielle"),
+        "official_changed_on": _("La fiche officielle a changé le"),
         "falc_score": _("Score facile à lire"),
     }
 
     def get_queryset(self):
-        return ProcedureSheetPage.objects.due_for_review()
+        return ProcedureSheetPage.objects.due_for_review().prefetch_related(
+            "official_sheet_links__official_sheet"
+        )
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
@@ -177,7 +199,7 @@ class SheetsToReviewPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         sheets = ProcedureSheetPage.objects.due_for_review()
-        context["sheets"] = sheets[:DASHBOARD_ROWS]
+        context["sheets"] = sheets.prefetch_related("official_sheet_links__official_sheet")[:DASHBOARD_ROWS]
         context["total"] = sheets.count()
         context["report_url"] = reverse("guides_review_report")
         return context

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("guides.urls")),
     path("", include("directory.urls")),
     path("", include("agenda.urls")),
+    path("", include("servicepublic.urls")),
 ]
 
 if settings.DEBUG:

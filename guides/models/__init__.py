@@ -2,6 +2,7 @@
 
 from .glossary_page import GlossaryPage
 from .guide_index import GuideIndexPage
+from .official_link import OfficialSheetLink
 from .procedure_sheet import ProcedureSheetPage, ProcedureSheetPageQuerySet
 from .snippets import GlossaryTerm, GlossaryTermQuerySet, Partner
 from .topic import TopicPage
@@ -11,6 +12,7 @@ __all__ = [
     "GlossaryTerm",
     "GlossaryTermQuerySet",
     "GuideIndexPage",
+    "OfficialSheetLink",
     "Partner",
     "ProcedureSheetPage",
     "ProcedureSheetPageQuerySet",

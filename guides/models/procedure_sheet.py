@@ -1,10 +1,10 @@
 import datetime
-from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import BooleanField, Case, F, Max, OuterRef, Q, Subquery, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -27,10 +27,9 @@ from .. import falc
 from ..blocks import ProcedureSheetStreamBlock
 from ..panels import FalcReportPanel
 from ..printing import sheet_pdf_response
+from .official_link import OfficialSheetLink
 from .snippets import GlossaryTerm
 
-SERVICE_PUBLIC_HOSTS = ("www.service-public.fr", "www.service-public.gouv.fr")
-SERVICE_PUBLIC_URL = "https://www.service-public.fr/particuliers/vosdroits/{number}"
 REVIEW_WARNING_DAYS = 30
 
 
@@ -39,11 +38,36 @@ class ProcedureSheetPageQuerySet(PageQuerySet):
         """Sheets anyone can read: live, and not behind a password or a sign-in."""
         return self.live().public()
 
+    def with_official_change(self):
+        """Each sheet with ``official_changed_on``: the latest important change of its official sheets,
+        and ``official_changed``: whether that change came after the sheet was last checked."""
+        latest = (
+            OfficialSheetLink.objects.filter(page=OuterRef("pk"))
+            .values("page")
+            .annotate(latest=Max("official_sheet__changed_on"))
+            .values("latest")
+        )
+        return self.annotate(official_changed_on=Subquery(latest)).annotate(
+            official_changed=Case(
+                When(official_changed_on__gt=F("last_checked_on"), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+
+    def official_changed(self):
+        """Sheets whose official sheet changed in an important way since they were last checked."""
+        return self.with_official_change().filter(official_changed=True)
+
     def due_for_review(self, today=None, within_days=REVIEW_WARNING_DAYS):
-        """Sheets whose review date has passed or comes within ``within_days`` days, oldest first."""
+        """Sheets to check again: first those whose official sheet changed since they were checked,
+        then those whose review date has passed or comes within ``within_days`` days, oldest first."""
         today = today or timezone.localdate()
-        return self.filter(review_due_on__lte=today + datetime.timedelta(days=within_days)).order_by(
-            "review_due_on", "last_checked_on", "title"
+        soon = Q(review_due_on__lte=today + datetime.timedelta(days=within_days))
+        return (
+            self.with_official_change()
+            .filter(soon | Q(official_changed=True))
+            .order_by("-official_changed", "review_due_on", "last_checked_on", "title")
         )
 
 
@@ -90,22 +114,6 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         validators=[MinValueValidator(1), MaxValueValidator(24)],
     )
     review_due_on = models.DateField(_("à vérifier avant le"), editable=False, null=True)
-    service_public_number = models.CharField(
-        _("numéro de la fiche Service-Public.fr"),
-        max_length=10,
-        blank=True,
-        validators=[
-            RegexValidator(
-                r"^[FNR][0-9]{1,6}$", _("Un numéro comme F19778 : une lettre F, N ou R puis des chiffres.")
-            )
-        ],
-        help_text=_("La fiche officielle que cette fiche simplifie. Par exemple : F19778."),
-    )
-    service_public_url = models.URLField(
-        _("adresse de la fiche Service-Public.fr"),
-        blank=True,
-        help_text=_("Laissez vide : elle est déduite du numéro."),
-    )
     falc_validated_on = models.DateField(_("relue en FALC le"), null=True, blank=True)
     falc_validated_by = models.CharField(
         _("relue par"),
@@ -132,8 +140,15 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
             [
                 FieldPanel("last_checked_on"),
                 FieldPanel("review_interval_months"),
-                FieldPanel("service_public_number"),
-                FieldPanel("service_public_url"),
+                InlinePanel(
+                    "official_sheet_links",
+                    label=_("fiche officielle"),
+                    heading=_("Fiches officielles de Service-Public.fr que cette fiche simplifie"),
+                    help_text=_(
+                        "Choisissez-les dans la liste des fiches importées. Quand l'une change, "
+                        "la fiche apparaît dans « Fiches à vérifier »."
+                    ),
+                ),
             ],
             heading=_("Vérification avec la fiche officielle"),
         ),
@@ -182,16 +197,12 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         if bool(self.falc_validated_on) != bool(self.falc_validated_by.strip()):
             message = _("Remplissez la date et le groupe de lecteurs, ou aucun des deux.")
             errors["falc_validated_on" if not self.falc_validated_on else "falc_validated_by"] = message
-        if self.service_public_url and urlsplit(self.service_public_url).hostname not in SERVICE_PUBLIC_HOSTS:
-            errors["service_public_url"] = _("L'adresse doit être celle d'une fiche de service-public.fr.")
         if errors:
             raise ValidationError(errors)
         self.refresh_derived_fields()
 
     def refresh_derived_fields(self):
         """Compute what is stored for listings and reports: review date, FALC score."""
-        if self.service_public_number and not self.service_public_url:
-            self.service_public_url = SERVICE_PUBLIC_URL.format(number=self.service_public_number)
         if self.last_checked_on:
             self.review_due_on = self.last_checked_on + relativedelta(months=self.review_interval_months or 6)
         report = self.falc_report()
@@ -208,6 +219,16 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
     @property
     def has_falc_validation(self):
         return bool(self.falc_validated_on and self.falc_validated_by)
+
+    def official_sheets(self):
+        """The official sheets it simplifies, in the editor's order."""
+        links = self.official_sheet_links.all()
+        if "official_sheet_links" not in getattr(self, "_prefetched_objects_cache", {}):
+            links = links.select_related("official_sheet")
+        return [link.official_sheet for link in links]
+
+    def official_sheet_numbers(self):
+        return ", ".join(sheet.identifier for sheet in self.official_sheets())
 
     def documents_to_bring(self):
         """The papers to bring, as plain strings, in the order of the sheet (for letters and agendas)."""
@@ -269,6 +290,8 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         return sheet_pdf_response(self, request)
 
     def pdf_cache_key(self, request):
-        """What the PDF depends on: this published revision, the glossary, the site's address."""
+        """What the PDF depends on: this published revision, the glossary, the site's address, and
+        the official sheets it cites (an import may change their title and date)."""
         glossary = GlossaryTerm.objects.version()
-        return f"guides:pdf:{request.get_host()}:{self.pk}:{self.live_revision_id}:{glossary}"
+        official = ",".join(f"{sheet.pk}.{sheet.content_hash[:12]}" for sheet in self.official_sheets())
+        return f"guides:pdf:{request.get_host()}:{self.pk}:{self.live_revision_id}:{glossary}:{official}"

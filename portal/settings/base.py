@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "directory",
     "agenda",
     "search",
+    "servicepublic",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -212,6 +213,7 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/search/",
     "/recherche/",
     "/documents/",
+    "/ou-aller/",
 ]
 PAGE_CACHE_INVALIDATING_APPS = [
     "home",
@@ -219,13 +221,17 @@ PAGE_CACHE_INVALIDATING_APPS = [
     "directory",
     "agenda",
     "search",
+    "servicepublic",
     "wagtailimages",
     "wagtaildocs",
     "wagtailredirects",
     "wagtailsearchpromotions",
 ]
 # Sent after writes in bulk that send no post_save.
-PAGE_CACHE_INVALIDATING_SIGNALS = ["directory.signals.structures_imported"]
+PAGE_CACHE_INVALIDATING_SIGNALS = [
+    "directory.signals.structures_imported",
+    "servicepublic.signals.official_sheets_imported",
+]
 # Saved often, shown on no public page: a booking or a feed token changes nothing there.
 PAGE_CACHE_IGNORED_MODELS = ["agenda.Booking", "agenda.CalendarFeedToken"]
 SERVER_TIMING = env.bool("SERVER_TIMING", default=False)

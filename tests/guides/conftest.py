@@ -44,7 +44,6 @@ def sheet(topic):
         slug="demander-le-rsa",
         summary="Le RSA est une aide pour vivre quand on a peu d'argent.",
         audience="Vous avez 25 ans ou plus.",
-        service_public_number="F19778",
         body__0__steps__steps__0__text="Faites la demande sur le site de la CAF.",
         body__0__steps__steps__1__text="Tous les 3 mois, déclarez vos ressources.",
         body__1__checklist__items__0="Votre carte d'identité",

@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 
@@ -30,8 +30,7 @@ def sheet_form(title, step_text, **fields):
         "body": streamfield([("steps", {"heading": "Les étapes", "steps": steps})]),
         "last_checked_on": "2026-11-01",
         "review_interval_months": "6",
-        "service_public_number": "F19778",
-        "service_public_url": "",
+        "official_sheet_links": inline_formset([]),
     }
     data.update(fields)
     return nested_form_data(data)
@@ -57,7 +56,6 @@ def test_an_editor_publishes_a_sheet_even_with_easy_to_read_warnings(client, edi
     sheet = ProcedureSheetPage.objects.get(slug="une-fiche")
     assert sheet.live
     assert sheet.falc_finding_count == 2
-    assert sheet.service_public_url == "https://www.service-public.fr/particuliers/vosdroits/F19778"
     assert sheet.review_due_on == datetime.date(2027, 5, 1)
 
 

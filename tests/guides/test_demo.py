@@ -47,11 +47,7 @@ def test_the_demo_has_topics_and_at_least_8_sheets_each_citing_service_public(de
     sheets = ProcedureSheetPage.objects.live()
     assert sheets.count() >= 8
     for sheet in sheets:
-        assert re.fullmatch(r"F\d+", sheet.service_public_number)
-        assert (
-            sheet.service_public_url
-            == f"https://www.service-public.fr/particuliers/vosdroits/{sheet.service_public_number}"
-        )
+        assert re.fullmatch(r"F\d+", sheet.official_sheet_numbers())
         assert sheet.title.endswith("?")
         assert sheet.summary and sheet.audience
         assert sheet.documents_to_bring()

@@ -49,15 +49,11 @@ def test_a_sheet_shows_its_question_summary_audience_and_partners(client, sheet)
     assert f'<a href="{sheet.get_parent().url}">Avoir de l&#x27;argent pour vivre</a>' in html
 
 
-def test_a_sheet_says_when_it_was_checked_and_cites_service_public(client, sheet):
+def test_a_sheet_says_when_it_was_checked(client, sheet):
     sheet.last_checked_on = datetime.date(2026, 3, 5)
     sheet.save_revision().publish()
     html = client.get(sheet.url).content.decode()
     assert "Fiche vérifiée le 5 mars 2026." in html
-    assert (
-        '<a href="https://www.service-public.fr/particuliers/vosdroits/F19778">'
-        "la fiche F19778 de Service-Public.fr</a>" in html
-    )
 
 
 def test_the_easy_to_read_logo_shows_only_once_readers_validated_the_sheet(client, sheet):
@@ -114,24 +110,6 @@ def test_review_date_follows_the_last_check_and_the_interval(sheet):
     sheet.review_interval_months = 6
     sheet.save()
     assert sheet.review_due_on == datetime.date(2026, 7, 31)
-
-
-def test_the_service_public_address_comes_from_its_number(topic):
-    sheet = ProcedureSheetPageFactory(parent=topic, service_public_number="F2882")
-    assert sheet.service_public_url == "https://www.service-public.fr/particuliers/vosdroits/F2882"
-
-
-@pytest.mark.parametrize(
-    ("field", "value"),
-    [("service_public_number", "19778"), ("service_public_url", "https://www.example.org/F19778")],
-)
-def test_a_wrong_service_public_reference_is_refused(sheet, field, value):
-    from django.core.exceptions import ValidationError
-
-    setattr(sheet, field, value)
-    with pytest.raises(ValidationError) as error:
-        sheet.full_clean()
-    assert field in error.value.message_dict
 
 
 def test_a_validation_needs_both_a_date_and_a_readers_group(sheet):

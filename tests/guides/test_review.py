@@ -82,7 +82,7 @@ def test_the_dashboard_shows_editors_the_sheets_to_review(client, editor, sheets
     client.force_login(editor)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Fiches à vérifier" in html
-    assert "3 fiches ont dépassé leur date de vérification" in html
+    assert "3 fiches à vérifier : leur fiche officielle a changé, ou leur date de vérification" in html
     assert html.index(">Très en retard<") < html.index(">En retard<") < html.index(">Bientôt<")
     assert ">À jour<" not in html
 

@@ -4,7 +4,7 @@ from importlib.util import find_spec
 from django.core.management.base import BaseCommand
 
 # Apps whose demo content loads, in this order (later apps link to earlier ones).
-DEMO_APPS = ["home", "directory", "guides", "agenda", "search"]
+DEMO_APPS = ["home", "directory", "servicepublic", "guides", "agenda", "search"]
 
 
 class Command(BaseCommand):
