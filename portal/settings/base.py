@@ -133,7 +133,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "staff_home"  # home.views.SignInView picks the admin for FALC reviewers
 LOGOUT_REDIRECT_URL = "/"
 
 # Language and time
