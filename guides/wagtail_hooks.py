@@ -3,6 +3,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.action_menu import WorkflowMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -194,3 +195,19 @@ def review_new_guide_sections(request, page):
     """A new "Fiches pratiques" section gets the "Relecture FALC" workflow."""
     if isinstance(page.specific, GuideIndexPage):
         assign_falc_workflow(page)
+
+
+@hooks.register("construct_page_action_menu")
+def approve_and_publish_in_lower_case(menu_items, request, context):
+    """Wagtail's French says "Approuver et Publier" on a workflow's last step: "Approuver et publier"."""
+    page = context.get("page")
+    state = page.current_workflow_state if page else None
+    if not (state and state.is_at_final_task):
+        return
+    labels = {
+        (name, modal): label
+        for name, label, modal in page.current_workflow_task.get_actions(page, request.user)
+    }
+    for item in menu_items:
+        if isinstance(item, WorkflowMenuItem) and item.name == "approve":
+            item.label = _("%(action)s et publier") % {"action": labels[(item.name, item.launch_modal)]}

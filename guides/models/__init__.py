@@ -1,5 +1,6 @@
 """The guides' models: the snippets (partners, difficult words) and the four page types."""
 
+from .falc_review_task import FalcReviewTask
 from .glossary_page import GlossaryPage
 from .guide_index import GuideIndexPage
 from .procedure_sheet import ProcedureSheetPage, ProcedureSheetPageQuerySet
@@ -7,6 +8,7 @@ from .snippets import GlossaryTerm, GlossaryTermQuerySet, Partner
 from .topic import TopicPage
 
 __all__ = [
+    "FalcReviewTask",
     "GlossaryPage",
     "GlossaryTerm",
     "GlossaryTermQuerySet",

@@ -169,7 +169,15 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("fiche pratique")
         verbose_name_plural = _("fiches pratiques")
-        permissions = [("record_falc_validation", _("Peut enregistrer la relecture FALC d'une fiche"))]
+        permissions = [
+            ("record_falc_validation", _("Peut enregistrer la relecture FALC d'une fiche")),
+            ("publish_without_falc_review", _("Peut publier une fiche sans la relecture FALC")),
+        ]
+
+    def permissions_for_user(self, user):
+        from ..permissions import SheetPermissionTester
+
+        return SheetPermissionTester(user, self)
 
     # Validation and derived fields
 

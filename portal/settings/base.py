@@ -235,6 +235,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "France services Seine-et-Marne"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# A sheet approved by its "Relecture FALC" workflow is published even though editors may
+# not publish a sheet without that review (guides/permissions.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "guides.publishing.publish_reviewed_page"
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "svg", "webp"]
