@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 def guide_html():
     """The guide as HTML for WeasyPrint: a cover, then one section per arrondissement."""
+    from guides.models import Partner
+
     from .models import DirectoryPage, Structure, group_by_arrondissement
 
     page = DirectoryPage.objects.live().first()
@@ -40,6 +42,7 @@ def guide_html():
         {
             "groups": group_by_arrondissement(structures),
             "count": len(structures),
+            "partners": Partner.objects.exclude(explanation=""),
             "url": url,
             "qr_code": segno.make(url, error="m").svg_data_uri(scale=4) if url else "",
             "today": timezone.localdate(),

@@ -229,8 +229,10 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         return falc.analyse(self.falc_texts(), known_words=known_words)
 
     def partner_names(self):
-        """The partners' names and short names (for the search index)."""
-        return " ".join(f"{partner.name} {partner.short_name}" for partner in self.partners.all())
+        """The partners' names, short and everyday names (for the search index)."""
+        return " ".join(
+            f"{partner.name} {partner.short_name} {partner.everyday_name}" for partner in self.partners.all()
+        )
 
     def glossary_words(self):
         """The difficult words this sheet uses, and their explanations (for the search index)."""
