@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers anonymous visitors from the cache before any other work.
     "portal.cache.PageCacheMiddleware",
+    # No-break spaces of French typography, in what the cache keeps too (portal/typography.py).
+    "portal.typography.FrenchTypographyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -215,6 +217,8 @@ PAGE_CACHE_INVALIDATING_APPS = [
 ]
 # Saved often, shown on no public page: a booking or a feed token changes nothing there.
 PAGE_CACHE_IGNORED_MODELS = ["agenda.Booking", "agenda.CalendarFeedToken"]
+# French no-break spaces go into every HTML page but the admin's (Wagtail's own pages).
+TYPOGRAPHY_EXCLUDED_PREFIXES = ["/admin/", "/django-admin/"]
 SERVER_TIMING = env.bool("SERVER_TIMING", default=False)
 if SERVER_TIMING:
     MIDDLEWARE.insert(0, "portal.cache.ServerTimingMiddleware")

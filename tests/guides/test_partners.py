@@ -8,6 +8,7 @@ import pytest
 
 from guides.models import Partner
 from tests.guides.factories import PartnerFactory
+from tests.html import french
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def test_a_sheet_names_its_partners_in_everyday_words(client, sheet):
     sheet.partners = Partner.objects.filter(slug="finances-publiques")
     sheet.save_revision().publish()
     html = client.get(sheet.url).content.decode()
-    assert "Qui s'en occupe : Impôts – Finances publiques (DGFiP)." in html
+    assert french("Qui s'en occupe : Impôts – Finances publiques (DGFiP).") in html
 
 
 def test_sheets_are_found_by_a_partner_s_everyday_name(sheet):

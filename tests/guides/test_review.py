@@ -19,6 +19,7 @@ from guides.review import assign_falc_workflow
 from home.groups import EDITORS, FALC_REVIEWERS
 from tests.guides.admin_forms import sheet_form
 from tests.guides.factories import ProcedureSheetPageFactory
+from tests.html import french
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +149,7 @@ def test_approving_the_readers_step_records_the_validation_then_the_editor_publi
     assert (sheet.falc_validated_on, sheet.falc_validated_by) == (timezone.localdate(), "Atelier de Meaux")
     today = date_format(timezone.localdate(), "j F Y")
     html = client.get(sheet.url).content.decode()
-    assert f"Des lecteurs l'ont relue le {today}" in html
+    assert french(f"Des lecteurs l'ont relue le {today}") in html
     assert 'alt="Facile à lire et à comprendre"' in html
 
 
