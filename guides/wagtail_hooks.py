@@ -17,9 +17,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.staff import is_editor
+from portal.viewsets import FrenchSnippetViewSet
 
 from .models import GlossaryTerm, GuideIndexPage, Partner, ProcedureSheetPage
 from .review import assign_falc_workflow
@@ -27,16 +27,16 @@ from .review import assign_falc_workflow
 DASHBOARD_ROWS = 8
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(FrenchSnippetViewSet):
     model = Partner
     icon = "group"
     menu_label = _("Partenaires")
     add_to_admin_menu = True
-    list_display = ["short_name", "name", "phone", "joined_on"]
+    list_display = ["short_name", "name", "everyday_name", "phone", "joined_on"]
     search_fields = ["name", "short_name"]
 
 
-class GlossaryTermViewSet(SnippetViewSet):
+class GlossaryTermViewSet(FrenchSnippetViewSet):
     model = GlossaryTerm
     icon = "help"
     menu_label = _("Mots difficiles")
