@@ -22,43 +22,58 @@ NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
 
 # What is not text: a comment, an element whose content is code or typed by the reader, a tag.
+_RAW_ELEMENTS = ("script", "style", "pre", "code", "kbd", "samp", "textarea")
 _NOT_TEXT = re.compile(
-    r"<!--.*?-->|<(script|style|pre|code|kbd|samp|textarea)\b.*?</\1\s*>|<[^>]*>",
+    "(<!--.*?-->|" + "".join(rf"<{name}\b.*?</{name}\s*>|" for name in _RAW_ELEMENTS) + "<[^>]*>)",
     re.DOTALL | re.IGNORECASE,
 )
-_SPACES = "[ \t\r\n\u00a0\u202f]"
-# A sign after a space (kept) or glued to a word (only ? and !), then a space, a closing sign or the end.
-_BEFORE_SIGN = re.compile(rf"(?:{_SPACES}+|(?<=[\w)»\"’]))([?!;:])(?=[\s)»\"’.,?!]|$)")
-_BEFORE_CLOSING_QUOTE = re.compile(rf"{_SPACES}+»")
-_AFTER_OPENING_QUOTE = re.compile(rf"«{_SPACES}+")
+_SIGN = re.compile("[?!:;«»]")
+_SPACE_CHARS = " \t\r\n\u00a0\u202f"
+_SPACES = f"[{_SPACE_CHARS}]"
+# A sign followed by a space, a closing sign or the end: where French wants a space before it.
+_SIGN_AT_END_OF_WORD = re.compile(r"[?!;:](?=[\s)»\"’.,?!]|$)")
+_GLUE = ')»"’_'
+_BEFORE_CLOSING_QUOTE = re.compile(f"{_SPACES}+»")
+_AFTER_OPENING_QUOTE = re.compile(f"«{_SPACES}+")
 
 
-def _space_before(match):
-    sign = match.group(1)
-    spaced = match.group(0) != sign
-    if not spaced and sign in ";:":
-        return sign  # "&amp; ", "mailto:": a glued ; or : may be code, an entity or an address: left alone
-    return (NBSP if sign == ":" else NARROW_NBSP) + sign
+def _spaced_signs(text):
+    """Spaces before ? ! : ; become no-break ones; a ? or ! glued to its word gets one."""
+    out = []
+    done = 0
+    for match in _SIGN_AT_END_OF_WORD.finditer(text):
+        sign, position = match.group(), match.start()
+        start = position
+        while start > done and text[start - 1] in _SPACE_CHARS:
+            start -= 1
+        before = text[position - 1] if position else ""
+        glued = (
+            start == position and sign in "?!" and (before.isalnum() or (before != "" and before in _GLUE))
+        )
+        # A glued ; or : may be code, an entity ("&amp; ") or an address ("mailto:"): left alone.
+        if start < position or glued:
+            out += [text[done:start], NBSP if sign == ":" else NARROW_NBSP, sign]
+        else:
+            out += [text[done:position], sign]
+        done = position + 1
+    out.append(text[done:])
+    return "".join(out)
 
 
 def french_text(text):
     """The same text with French no-break spaces (plain text, not HTML)."""
-    if not any(sign in text for sign in "?!:;«»"):
-        return text
-    text = _BEFORE_SIGN.sub(_space_before, text)
+    text = _spaced_signs(text)
     text = _BEFORE_CLOSING_QUOTE.sub(NBSP + "»", text)
     return _AFTER_OPENING_QUOTE.sub("«" + NBSP, text)
 
 
 def french_spacing(html):
     """The same HTML document with French no-break spaces in its text only."""
-    parts = []
-    position = 0
-    for match in _NOT_TEXT.finditer(html):
-        parts.append(french_text(html[position : match.start()]))
-        parts.append(match.group(0))
-        position = match.end()
-    parts.append(french_text(html[position:]))
+    # split() keeps what is not text at the odd places: only the text, at the even ones, changes.
+    parts = _NOT_TEXT.split(html)
+    for index in range(0, len(parts), 2):
+        if _SIGN.search(parts[index]):
+            parts[index] = french_text(parts[index])
     return "".join(parts)
 
 
