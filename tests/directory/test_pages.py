@@ -151,8 +151,14 @@ class TestStructurePage:
         structure = StructureFactory()
         structure.partners.set(Partner.objects.filter(slug__in=["finances-publiques", "assurance-retraite"]))
         html = client.get(f"/france-services/{structure.slug}/").content.decode()
-        assert "<li><strong>Impôts</strong> – Finances publiques (DGFiP)<br>" in html
-        assert "<li><strong>Retraite</strong> – Assurance retraite (CNAV)<br>" in html
+        assert (
+            '<li><strong>Impôts</strong> – Finances publiques (DGFiP) <span class="partner-explanation">'
+            in html
+        )
+        assert (
+            '<li><strong>Retraite</strong> – Assurance retraite (CNAV) <span class="partner-explanation">'
+            in html
+        )
         text = main_text(client.get(f"/france-services/{structure.slug}/"))
         assert "Les Finances publiques s'occupent des impôts" in text
         assert "L'Assurance retraite paie la retraite des salariés." in text
