@@ -9,11 +9,12 @@ import re
 import shutil
 import subprocess
 import tempfile
-import zlib
 from pathlib import Path
 
 import pytest
 import weasyprint
+
+from tests.guides.pdf import decompressed_parts
 
 TOOLS = ("pdftoppm", "pdftotext", "zbarimg")
 needs_pdf_tools = pytest.mark.skipif(
@@ -21,7 +22,6 @@ needs_pdf_tools = pytest.mark.skipif(
 )
 
 _ATTRIBUTE = re.compile(r'\b(?:href|src|action)="([^"]*)"')
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
 _URI = re.compile(rb"/URI\s*\(((?:\\.|[^\\)])*)\)")
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 _LOCAL = re.compile(r"localhost|127\.0\.0\.1|\[::1\]|testserver")
@@ -35,12 +35,7 @@ def html_addresses(html):
 
 def pdf_link_addresses(pdf):
     """The addresses of the PDF's clickable links."""
-    parts = [pdf]
-    for match in _STREAM.finditer(pdf):
-        try:
-            parts.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue
+    parts = decompressed_parts(pdf)
     return [uri.decode("latin-1").replace("\\", "") for part in parts for uri in _URI.findall(part)]
 
 
