@@ -8,27 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from guides.forms import SheetChoiceField
 from guides.models import ProcedureSheetPage
+from portal.calendar import MonthPosition, Weekday
+from portal.formats import hour
 
-from .formats import hour
-from .models import MonthPosition, Subject, Weekday
+from .models import Subject
 
+# The sheets whose papers a booking's letter lists.
 MAX_SHEETS = 10
-
-
-class SheetChoiceField(forms.ModelMultipleChoiceField):
-    """Published procedure sheets, by title; a bounded number of them."""
-
-    def label_from_instance(self, sheet):
-        return sheet.title
-
-    def clean(self, value):
-        if value and len(value) > MAX_SHEETS:
-            raise ValidationError(
-                _("Choisissez %(max)d fiches au plus (vous en avez choisi %(count)d)."),
-                params={"max": MAX_SHEETS, "count": len(value)},
-            )
-        return super().clean(value)
 
 
 class BookingForm(forms.Form):
@@ -53,16 +41,9 @@ class BookingForm(forms.Form):
 
     sheets = SheetChoiceField(
         label=_("Fiches : les papiers à apporter (facultatif)"),
-        queryset=ProcedureSheetPage.objects.none(),
+        max_count=MAX_SHEETS,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("La convocation dira quels papiers apporter, d'après ces fiches."),
-        error_messages={
-            "invalid_choice": _(
-                "Une des fiches choisies n'existe pas ou n'est pas publiée. Choisissez dans la liste."
-            ),
-            "invalid_pk_value": _("Une des fiches choisies n'existe pas. Choisissez dans la liste."),
-        },
     )
 
     def __init__(self, *args, session, **kwargs):

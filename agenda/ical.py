@@ -6,14 +6,19 @@ in March and October never move a session. UIDs only depend on the row's id.
 
 from datetime import timedelta
 
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
 
-from .formats import hour
+from portal.formats import hour
 
 UID_DOMAIN = "agenda.france-services-77"
+# Past events stay a while in a feed, so that calendars keep them: a cancellation still reaches
+# the public's calendars (a unit's feed), and a CPIP keeps the recent appointments (private feed).
+UNIT_FEED_DAYS_BEFORE = 30
+PRIVATE_FEED_DAYS_BEFORE = 60
 
 
 def _calendar(name):
@@ -40,6 +45,13 @@ def _finish(calendar, moments):
             last_date=max(moments).date() + timedelta(days=366),
         )
     return calendar.to_ical()
+
+
+def ics_response(body, filename):
+    """An .ics file that calendar programs open or subscribe to."""
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 def unit_calendar(unit, sessions, url=""):

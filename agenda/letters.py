@@ -1,30 +1,27 @@
-"""The invitation letter a CPIP prints for the person they follow, drawn by WeasyPrint.
+"""The invitation letter a CPIP prints for the person they follow, drawn by ``portal.pdf``.
 
 The person's name only passes through this module on its way into the PDF:
 it is not saved, cached, logged or put in a message.
 """
 
-from pathlib import Path
-
 from django.template.loader import render_to_string
 
-import segno
-from weasyprint import CSS, HTML
+from portal.pdf import qr_code_data_uri, render_document
 
-LETTER_CSS = Path(__file__).resolve().parent / "letter.css"
+from .models import AgendaPage
 
 
 def invitation_context(booking, name, request=None):
     session = booking.session
     unit = session.unit
-    unit_url = unit.public_url(request=request)
+    unit_url = AgendaPage.public_unit_url(unit, request=request)
     return {
         "name": name,
         "booking": booking,
         "session": session,
         "unit": unit,
         "unit_url": unit_url,
-        "qr_code": segno.make(unit_url, error="m").svg_data_uri(border=0) if unit_url else "",
+        "qr_code": qr_code_data_uri(unit_url) if unit_url else "",
         "documents": documents_to_bring(booking),
     }
 
@@ -40,8 +37,7 @@ def invitation_html(booking, name, request=None):
 
 def invitation_document(booking, name, request=None):
     """The laid-out letter (a WeasyPrint Document): its ``pages`` can be counted."""
-    html = HTML(string=invitation_html(booking, name, request), base_url=str(LETTER_CSS.parent))
-    return html.render(stylesheets=[CSS(filename=str(LETTER_CSS))])
+    return render_document(invitation_html(booking, name, request), request)
 
 
 def invitation_pdf(booking, name, request=None):

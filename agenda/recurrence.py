@@ -1,56 +1,13 @@
-"""Dates of a recurrence rule, with French public holidays, and the sessions they become.
+"""The sessions a recurrence rule becomes: generated, updated and removed without undoing edits.
 
-The dates come from python-dateutil's rrule and the holidays from the
-``holidays`` package: no date arithmetic is written here.
+The rule's dates and public holidays come from ``SessionRule.occurrences()`` (``portal.calendar``).
 """
-
-from itertools import islice
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-import holidays
-from dateutil import rrule
-
-WEEKDAYS = [rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU]
-
-
-def french_holidays(first, last):
-    """{date: French name} of the French public holidays between two dates."""
-    return holidays.France(years=range(first.year, last.year + 1), language="fr")
-
-
-def rule_dates(weekdays, positions, starts_on, ends_on):
-    """Iterate over the dates of a rule, in order.
-
-    ``weekdays`` are 0 (Monday) … 6 (Sunday); ``positions`` are the weeks of
-    the month (1 … 5, -1 for the last one), empty for every week.
-    """
-    if positions:
-        byweekday = [WEEKDAYS[day](position) for day in weekdays for position in positions]
-        frequency = rrule.MONTHLY
-    else:
-        byweekday = [WEEKDAYS[day] for day in weekdays]
-        frequency = rrule.WEEKLY
-    dates = rrule.rrule(frequency, byweekday=byweekday, dtstart=starts_on, until=ends_on, cache=False)
-    return (moment.date() for moment in dates)
-
-
-def occurrences(rule, limit=None):
-    """[(date, holiday name or None), …] for a SessionRule, at most ``limit`` of them."""
-    dates = rule_dates(rule.weekdays, rule.positions, rule.starts_on, rule.ends_on)
-    days = list(islice(dates, limit))
-    if not days:
-        return []
-    public_holidays = french_holidays(days[0], days[-1])
-    return [(day, public_holidays.get(day)) for day in days]
-
-
-def count_occurrences(rule, limit):
-    """(number of dates up to ``limit``, number of them that are not public holidays)."""
-    found = occurrences(rule, limit=limit)
-    return len(found), sum(1 for _day, holiday in found if holiday is None)
-
+from .models import Booking, Session
 
 SYNCED_FIELDS = ["unit", "date", "start_time", "end_time", "slot_minutes", "holder", "status", "reason"]
 
@@ -63,8 +20,6 @@ class SyncReport:
         self.kept_edited = self.kept_booked = 0
 
     def as_message(self):
-        from django.utils.translation import gettext as _
-
         text = _("%(created)s dates ajoutées, %(updated)s mises à jour, %(deleted)s retirées.") % {
             "created": self.created,
             "updated": self.updated,
@@ -86,8 +41,6 @@ def sync_sessions(rule, today=None):
     Past sessions never change. A session edited by hand (cancelled, moved…)
     or holding active bookings is left as it is.
     """
-    from .models import Booking, Session
-
     today = today or timezone.localdate()
     now = timezone.now()
     report = SyncReport()
@@ -102,7 +55,7 @@ def sync_sessions(rule, today=None):
         .filter(session__in=list(existing.values()))
         .values_list("session_id", flat=True)
     )
-    for day, holiday in occurrences(rule):
+    for day, holiday in rule.occurrences():
         if day < today:
             continue
         wanted = {
@@ -148,8 +101,6 @@ def sync_sessions(rule, today=None):
 
 def remove_future_sessions(rule, today=None):
     """Before a rule is deleted: remove its coming sessions, except edited or booked ones."""
-    from .models import Booking
-
     today = today or timezone.localdate()
     booked = Booking.objects.active().values("session_id")
     sessions = rule.sessions.filter(rule_date__gte=today, edited=False).exclude(pk__in=booked)

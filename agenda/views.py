@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,16 +21,29 @@ from django.views.decorators.cache import never_cache
 from dateutil.relativedelta import relativedelta
 
 from home.staff import is_editor, is_staff_member, staff_required
+from portal.formats import hour, long_date, month_name
+from portal.pdf import pdf_response
 
-from . import letters, public
+from . import letters
 from .booking import BookingError, book, cancel
-from .formats import long_date, month_name
 from .forms import BookingForm, InvitationLetterForm
-from .ical import bookings_calendar
-from .models import FIRST_DAY, LAST_DAY, Booking, CalendarFeedToken, ProbationUnit, Session
-
-# The private feed keeps past bookings for a while, so that calendars keep them.
-FEED_DAYS_BEFORE = 60
+from .ical import (
+    PRIVATE_FEED_DAYS_BEFORE,
+    UNIT_FEED_DAYS_BEFORE,
+    bookings_calendar,
+    ics_response,
+    unit_calendar,
+)
+from .models import (
+    FIRST_DAY,
+    LAST_DAY,
+    AgendaPage,
+    Booking,
+    CalendarFeedToken,
+    ProbationUnit,
+    Session,
+    is_calendar_month,
+)
 
 
 def _sessions_with_bookings(queryset, user):
@@ -58,7 +71,18 @@ def _unit(unit_slug):
 
 def unit_ics(request, unit_slug):
     """Public: a unit's sessions as an .ics file (no staff names)."""
-    return public.unit_ics_response(request, unit_slug)
+    unit = get_object_or_404(ProbationUnit, slug=unit_slug)
+    since = timezone.localdate() - timedelta(days=UNIT_FEED_DAYS_BEFORE)
+    sessions = (
+        Session.objects.for_unit(unit)
+        .held_or_cancelled()
+        .filter(date__gte=since)
+        .order_by("date", "start_time")
+    )
+    body = unit_calendar(unit, sessions, url=AgendaPage.public_unit_url(unit, request=request))
+    response = ics_response(body, f"france-services-{unit.slug}.ics")
+    response["Cache-Control"] = "public, max-age=900"
+    return response
 
 
 @staff_required
@@ -81,7 +105,7 @@ def index(request):
 @staff_required
 def month(request, year, month, unit_slug=None):
     """One month, as a calendar grid then day by day, with free and booked slots."""
-    if not 1 <= month <= 12 or not FIRST_DAY.year <= year <= LAST_DAY.year:
+    if not is_calendar_month(year, month):
         raise Http404("no such month")
     unit = _unit(unit_slug)
     sessions = Session.objects.in_month(year, month)
@@ -181,7 +205,7 @@ def session_detail(request, pk):
                 _("Rendez-vous réservé : %(day)s à %(hour)s, %(unit)s. Imprimez maintenant la convocation.")
                 % {
                     "day": long_date(session.date),
-                    "hour": booking.slot_start.strftime("%H:%M"),
+                    "hour": hour(booking.slot_start),
                     "unit": session.unit,
                 },
             )
@@ -257,11 +281,7 @@ def invitation_letter(request, pk):
     form = InvitationLetterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         pdf = letters.invitation_pdf(booking, form.cleaned_data["name"], request=request)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'inline; filename="convocation-{booking.session.date:%Y-%m-%d}.pdf"'
-        )
-        return response
+        return pdf_response(pdf, f"convocation-{booking.session.date:%Y-%m-%d}.pdf", private=True)
     return render(request, "agenda/staff/letter_form.html", {"booking": booking, "letter_form": form})
 
 
@@ -283,9 +303,8 @@ def private_feed(request, token):
     feed = CalendarFeedToken.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active or not is_staff_member(feed.user):
         raise Http404("unknown feed")
-    since = timezone.localdate() - timedelta(days=FEED_DAYS_BEFORE)
+    since = timezone.localdate() - timedelta(days=PRIVATE_FEED_DAYS_BEFORE)
     bookings = Booking.objects.for_cpip(feed.user).since(since).select_related("session__unit")
-    response = HttpResponse(bookings_calendar(bookings), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="mes-rendez-vous.ics"'
+    response = ics_response(bookings_calendar(bookings), "mes-rendez-vous.ics")
     response["X-Robots-Tag"] = "noindex"
     return response

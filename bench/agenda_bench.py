@@ -35,7 +35,7 @@ from django.utils import timezone  # noqa: E402
 from dateutil.relativedelta import relativedelta  # noqa: E402
 
 from agenda.models import Booking, ProbationUnit, Session, SessionRule, Subject  # noqa: E402
-from agenda.recurrence import occurrences, sync_sessions  # noqa: E402
+from agenda.recurrence import sync_sessions  # noqa: E402
 from home.groups import CPIP, EDITORS  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
@@ -156,10 +156,10 @@ def two_year_rules():
 
 def bench_rules():
     rules = two_year_rules()
-    counts = [len(occurrences(rule)) for rule in rules]
+    counts = [len(rule.occurrences()) for rule in rules]
     print(f"Règles : 10 règles sur 2 ans (5 hebdomadaires, 5 « 2e et 4e »), {sum(counts)} dates au total")
     print(
-        f"  calcul des dates (rrule + jours fériés) : {summary(timed(lambda: [occurrences(r) for r in rules], 5))}"
+        f"  calcul des dates (rrule + jours fériés) : {summary(timed(lambda: [r.occurrences() for r in rules], 5))}"
     )
     validation = timed(lambda: [rule.full_clean() for rule in rules], 5)
     print(f"  validation éditeur (full_clean) des 10 règles : {summary(validation)}")

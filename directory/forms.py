@@ -1,7 +1,9 @@
-"""The directory's small GET forms (they work without JavaScript) and the admin import form."""
+"""The directory's small GET forms (they work without JavaScript), the admin import form and the structure form."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from guides.models import Partner
 
@@ -67,3 +69,23 @@ class ImportForm(forms.Form):
         if upload.size > self.MAX_SIZE:
             raise forms.ValidationError(_("Le fichier est trop gros (20 Mo au plus)."))
         return upload
+
+
+class StructureForm(WagtailAdminModelForm):
+    """The admin form: one line of opening hours per weekday at most."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        formset = self.formsets.get("opening_hours")
+        if formset is None or not formset.is_valid():
+            return valid
+        seen = set()
+        for form in formset.forms:
+            if form in formset.deleted_forms or not form.cleaned_data:
+                continue
+            weekday = form.cleaned_data["weekday"]
+            if weekday in seen:
+                form.add_error("weekday", _("Ce jour a déjà ses horaires : une seule ligne par jour."))
+                valid = False
+            seen.add(weekday)
+        return valid

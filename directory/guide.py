@@ -1,4 +1,4 @@
-"""The downloadable guide of the France services of Seine-et-Marne (PDF, WeasyPrint).
+"""The downloadable guide of the France services of Seine-et-Marne (a PDF drawn by ``portal.pdf``).
 
 The PDF is built from the current data and stored once in the default storage (MEDIA); the
 directory page serves that stored file. It is rebuilt after any change to a structure, its
@@ -13,13 +13,14 @@ import threading
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.http import FileResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-import segno
 from django_tasks import task
-from weasyprint import HTML
+
+from portal.pdf import pdf_response, qr_code_data_uri, render_document
+
+from .grouping import group_by_arrondissement
 
 GUIDE_PATH = "directory/guide-france-services-seine-et-marne.pdf"
 DOWNLOAD_NAME = "guide-france-services-seine-et-marne.pdf"
@@ -29,30 +30,28 @@ logger = logging.getLogger(__name__)
 
 
 def guide_html():
-    """The guide as HTML for WeasyPrint: a cover, then one section per arrondissement."""
+    """The guide as HTML: a cover with the directory page's address, then one section per arrondissement."""
     from guides.models import Partner
 
-    from .models import DirectoryPage, Structure, group_by_arrondissement
+    from .models import DirectoryPage, Structure
 
     page = DirectoryPage.objects.live().first()
     url = page.full_url if page else ""
     structures = list(Structure.objects.in_department().with_details())
-    return render_to_string(
-        "directory/guide_pdf.html",
-        {
-            "groups": group_by_arrondissement(structures),
-            "count": len(structures),
-            "partners": Partner.objects.exclude(explanation=""),
-            "url": url,
-            "qr_code": segno.make(url, error="m").svg_data_uri(scale=4) if url else "",
-            "today": timezone.localdate(),
-        },
-    )
+    context = {
+        "groups": group_by_arrondissement(structures),
+        "count": len(structures),
+        "partners": Partner.objects.exclude(explanation=""),
+        "url": url,
+        "qr_code": qr_code_data_uri(url) if url else "",
+        "today": timezone.localdate(),
+    }
+    return render_to_string("directory/guide_pdf.html", context)
 
 
 def build_pdf():
     """The guide as PDF bytes."""
-    return HTML(string=guide_html()).write_pdf()
+    return render_document(guide_html()).write_pdf()
 
 
 def store():
@@ -100,11 +99,4 @@ def guide_response():
     """The stored guide as a download; built first if it was never built (a fresh install)."""
     if not default_storage.exists(GUIDE_PATH):
         store()
-    response = FileResponse(
-        default_storage.open(GUIDE_PATH, "rb"),
-        as_attachment=True,
-        filename=DOWNLOAD_NAME,
-        content_type="application/pdf",
-    )
-    response["Cache-Control"] = "no-cache"
-    return response
+    return pdf_response(default_storage.open(GUIDE_PATH, "rb"), DOWNLOAD_NAME, private=False, download=True)

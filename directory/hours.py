@@ -9,53 +9,30 @@ module answers the citizen's questions in Europe/Paris time:
 - on which dates is the next stop of the bus?
 
 Times are wall-clock times in Paris; ``zoneinfo`` turns them into real instants, so the nights
-the clocks change need no special case. Public holidays come from ``holidays.France``.
+the clocks change need no special case. Weekdays, "the 2nd Tuesday of the month" and public
+holidays come from ``portal.calendar``.
 """
 
 import datetime
 from dataclasses import dataclass, field
+from itertools import islice
 from zoneinfo import ZoneInfo
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-import holidays
-from dateutil import rrule
+from portal.calendar import (
+    describe_recurrence,
+    public_holiday,
+    public_holidays,
+    recurring_dates,
+    weekday_name,
+)
+from portal.formats import hour, hours_range, long_date
 
 PARIS = ZoneInfo("Europe/Paris")
 
 # How far ahead to look for the next opening: long enough for a summer closure.
 HORIZON_DAYS = 120
-
-WEEKDAYS = (
-    gettext_lazy("lundi"),
-    gettext_lazy("mardi"),
-    gettext_lazy("mercredi"),
-    gettext_lazy("jeudi"),
-    gettext_lazy("vendredi"),
-    gettext_lazy("samedi"),
-    gettext_lazy("dimanche"),
-)
-RRULE_WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
-
-_FRENCH_HOLIDAYS = holidays.France(language="fr")
-
-
-def public_holiday(day):
-    """The name of the French public holiday on ``day`` ("Fête du Travail"), or None."""
-    return _FRENCH_HOLIDAYS.get(day)
-
-
-def format_time(value):
-    """9:00 → "9 h", 13:30 → "13 h 30": how French signs write hours."""
-    return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
-
-
-def format_ranges(ranges):
-    """[(9:00, 12:00), (14:00, 17:00)] → "9 h – 12 h et 14 h – 17 h"."""
-    parts = [f"{format_time(start)} – {format_time(end)}" for start, end in ranges]
-    return _(" et ").join(parts)
 
 
 def merge_ranges(ranges):
@@ -155,26 +132,18 @@ class Schedule:
         """[(date, name)] of the public holidays in the next ``days`` days that close the structure."""
         if self.open_on_public_holidays:
             return []
-        end = today + datetime.timedelta(days=days + 1)
+        end = today + datetime.timedelta(days=days)
         return [
-            (day, public_holiday(day))
-            for day in _FRENCH_HOLIDAYS[today:end]
-            if self.weekly.get(day.weekday())
+            (day, name) for day, name in public_holidays(today, end).items() if self.weekly.get(day.weekday())
         ]
 
     def week(self):
         """[(weekday name, ["9 h – 12 h", "14 h – 17 h"])], Monday to Saturday (Sunday if open); [] = closed."""
         days = range(7) if self.weekly.get(6) else range(6)
         return [
-            (WEEKDAYS[day], [format_ranges([r]) for r in merge_ranges(self.weekly.get(day) or [])])
+            (weekday_name(day), [hours_range(*r) for r in merge_ranges(self.weekly.get(day) or [])])
             for day in days
         ]
-
-
-def full_date(day):
-    """ "lundi 2 septembre", "lundi 1er septembre": the way French writes a date in a sentence."""
-    number = _("1er") if day.day == 1 else str(day.day)
-    return f"{WEEKDAYS[day.weekday()]} {number} {date_format(day, 'F')}"
 
 
 def describe_day(moment, now):
@@ -186,8 +155,8 @@ def describe_day(moment, now):
         return _("demain")
     local = moment.astimezone(PARIS)
     if days < 7:
-        return str(WEEKDAYS[local.weekday()])
-    return _("le %(date)s") % {"date": full_date(local.date())}
+        return str(weekday_name(local.weekday()))
+    return _("le %(date)s") % {"date": long_date(local.date(), year=False)}
 
 
 def describe(status, now):
@@ -196,7 +165,7 @@ def describe(status, now):
         return _("Horaires non communiqués")
     if status.is_open:
         return _("Ouvert maintenant jusqu'à %(time)s") % {
-            "time": format_time(status.closes_at.astimezone(PARIS).time())
+            "time": hour(status.closes_at.astimezone(PARIS).time())
         }
     sentence = ""
     if status.closed_today_because:
@@ -205,7 +174,7 @@ def describe(status, now):
         return sentence + _("Pas d'ouverture prévue pour le moment.")
     return sentence + _("Ouvre %(day)s à %(time)s") % {
         "day": describe_day(status.opens_at, now),
-        "time": format_time(status.opens_at.astimezone(PARIS).time()),
+        "time": hour(status.opens_at.astimezone(PARIS).time()),
     }
 
 
@@ -218,33 +187,21 @@ class Recurrence:
     start: datetime.time | None = None
     end: datetime.time | None = None
 
+    @property
+    def positions(self):
+        return [] if self.week_of_month is None else [self.week_of_month]
+
     def describe(self):
         """In words: "chaque mardi, 9 h – 12 h", "le 2e mardi du mois", "le dernier vendredi du mois"."""
-        day = WEEKDAYS[self.weekday]
-        if self.week_of_month is None:
-            text = _("chaque %(day)s") % {"day": day}
-        elif self.week_of_month == -1:
-            text = _("le dernier %(day)s du mois") % {"day": day}
-        elif self.week_of_month == 1:
-            text = _("le 1er %(day)s du mois") % {"day": day}
-        else:
-            text = _("le %(n)se %(day)s du mois") % {"n": self.week_of_month, "day": day}
+        text = describe_recurrence([self.weekday], self.positions)
         if self.start and self.end:
-            text += ", " + format_ranges([(self.start, self.end)])
+            text += ", " + hours_range(self.start, self.end)
         return text
-
-    def rule(self, from_day):
-        weekday = RRULE_WEEKDAYS[self.weekday]
-        if self.week_of_month is None:
-            return rrule.rrule(rrule.WEEKLY, byweekday=weekday, dtstart=from_day)
-        return rrule.rrule(rrule.MONTHLY, byweekday=weekday(self.week_of_month), dtstart=from_day)
 
     def next_dates(self, today, count=3, schedule=None):
         """The next ``count`` dates from ``today``, skipping the structure's closures and holidays."""
-        start = datetime.datetime.combine(today, datetime.time())
         dates = []
-        for occurrence in self.rule(start).xafter(start, count=count * 10, inc=True):
-            day = occurrence.date()
+        for day in islice(recurring_dates([self.weekday], self.positions, today), count * 10):
             if schedule is not None and schedule.closed_because(day):
                 continue
             dates.append(day)

@@ -9,7 +9,15 @@ import csv
 
 from django.utils import timezone
 
-from .importers import COLUMNS, FILE_FORMATS, FILE_KINDS, HOURS_COLUMNS, format_file_hours
+from .official_file import (
+    COLUMNS,
+    FILE_APPOINTMENT,
+    FILE_FORMATS,
+    FILE_KINDS,
+    HOURS_COLUMNS,
+    format_file_hours,
+    format_label_date,
+)
 
 CSV_FILENAME = "france-services-77.csv"
 SOURCE = (
@@ -35,14 +43,12 @@ def file_row(structure):
         "longitude": "" if structure.longitude is None else repr(structure.longitude),
         "mail": structure.email,
         "telephone": structure.phone,
-        "prise_rdv": {True: "Oui", False: "Non", None: ""}[structure.appointment_required],
+        "prise_rdv": FILE_APPOINTMENT[structure.appointment_required],
         "commentaire": structure.comment,
         "type_fs": FILE_KINDS.get(structure.kind, ""),
         "format_fs": FILE_FORMATS.get(structure.format, ""),
         "groupe_fs": structure.group,
-        "labellisation_fs": f"Espace labellisé {structure.labelled_on:%d/%m/%Y}"
-        if structure.labelled_on
-        else "",
+        "labellisation_fs": format_label_date(structure.labelled_on),
     }
     for weekday, column in enumerate(HOURS_COLUMNS):
         row[column] = format_file_hours(sorted(weekly.get(weekday, [])))

@@ -7,8 +7,9 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .forms import ImportForm
-from .importers import FileRejected, import_france_services
+from .importers import import_france_services
 from .models import DEPARTMENT
+from .official_file import FileRejected
 
 IMPORT_PERMISSION = "directory.import_structures"
 

@@ -14,7 +14,8 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from portal.admin_texts import FrenchSnippetChooserBlock
 
-EASY_RICH_TEXT = ["bold", "link"]
+from portal.blocks import EASY_RICH_TEXT
+
 GROUP = _("Fiche facile à lire")
 
 phone_validator = RegexValidator(

@@ -3,9 +3,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from home.staff import staff_required
+from portal.pdf import pdf_response
 
 from .forms import PrintPackForm
-from .printing import pdf_response, print_pack_pdf
+from .printing import print_pack_pdf
 
 
 @sensitive_post_parameters("first_name", "date", "time", "place")
@@ -20,5 +21,5 @@ def print_pack(request):
     form = PrintPackForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         document = print_pack_pdf(list(form.cleaned_data["sheets"]), form.appointment(), request)
-        return pdf_response(document.write_pdf(), "fiches-france-services.pdf")
+        return pdf_response(document.write_pdf(), "fiches-france-services.pdf", private=True)
     return render(request, "guides/print_pack.html", {"form": form, "groups": form.sheets_by_topic()})

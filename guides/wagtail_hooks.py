@@ -1,5 +1,4 @@
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -19,6 +18,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from home.staff import is_editor
+from portal.formats import long_date
 from portal.viewsets import FrenchSnippetViewSet
 
 from .models import GlossaryTerm, GuideIndexPage, Partner, ProcedureSheetPage
@@ -51,7 +51,7 @@ register_snippet(GlossaryTermViewSet)
 
 
 def _date(value):
-    return date_format(value, "j F Y") if value else ""
+    return long_date(value, weekday=False) if value else ""
 
 
 def _falc_summary(sheet):

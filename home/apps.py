@@ -4,8 +4,3 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
-
-    def ready(self):
-        from portal.cache import connect_signals
-
-        connect_signals()

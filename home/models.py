@@ -8,8 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-# Rich text on public pages stays simple: easy to read, easy to print.
-SIMPLE_RICH_TEXT = ["h2", "h3", "bold", "link", "ol", "ul"]
+from portal.blocks import SIMPLE_RICH_TEXT
 
 
 class HomePage(Page):

@@ -24,6 +24,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.module_loading import import_string
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -89,10 +90,9 @@ def connect_signals():
                 m2m_changed.connect(
                     invalidate, sender=field.remote_field.through, dispatch_uid=f"page-cache-m2m-{field}"
                 )
-    # The official list's import writes in bulk, without post_save.
-    from directory.signals import structures_imported
-
-    structures_imported.connect(invalidate, dispatch_uid="page-cache-structures-imported")
+    # Bulk writes (the official list's import) send no post_save: they send their own signal.
+    for name in settings.PAGE_CACHE_INVALIDATING_SIGNALS:
+        import_string(name).connect(invalidate, dispatch_uid=f"page-cache-{name}")
 
 
 def _is_excluded(path):

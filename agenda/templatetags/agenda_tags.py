@@ -4,26 +4,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from agenda import formats
+from portal.formats import hour
 
 register = template.Library()
-
-
-@register.filter
-def hour(value):
-    """9:30 → "9 h 30"."""
-    return formats.hour(value) if value else ""
-
-
-@register.filter
-def long_date(value, with_year=True):
-    """A date → "mardi 1er décembre 2026"; ``|long_date:False`` leaves out the year."""
-    return formats.long_date(value, with_year=with_year) if value else ""
-
-
-@register.simple_tag
-def time_range(start, end):
-    return formats.time_range(start, end)
 
 
 @register.simple_tag
@@ -43,7 +26,7 @@ def slot_list(slots, sees_all=False):
         elif slot.state == "booked" and sees_all:
             detail = f"{detail} : {escape(slot.booking.cpip_name)} ({escape(slot.booking.subject_label)})"
         items.append(
-            f'<li class="is-{slot.state}"><span class="agenda-slot-time">{formats.hour(slot.time)}</span> {detail}</li>'
+            f'<li class="is-{slot.state}"><span class="agenda-slot-time">{hour(slot.time)}</span> {detail}</li>'
         )
     return mark_safe(f'<ul class="agenda-slots">{"".join(items)}</ul>')  # noqa: S308 - every value escaped above
 

@@ -1,29 +1,13 @@
-"""The directory's models, one module each: communes, structures, the directory page."""
+"""The directory's models, one module each: communes, structures, their hours, closures and stops, the directory page."""
 
 from .commune import ARRONDISSEMENTS, DEPARTMENT, Commune
 from .directory_page import DirectoryPage
-from .structure import (
-    RESERVED_SLUGS,
-    ArrondissementGroup,
-    Closure,
-    Nearby,
-    OpeningHours,
-    Stop,
-    Structure,
-    StructureForm,
-    StructureQuerySet,
-    alphabetical,
-    base_slug,
-    group_by_arrondissement,
-    unique_slug,
-    validate_not_reserved,
-)
+from .schedule import Closure, OpeningHours, Stop
+from .structure import Nearby, Structure, StructureQuerySet
 
 __all__ = [
     "ARRONDISSEMENTS",
     "DEPARTMENT",
-    "RESERVED_SLUGS",
-    "ArrondissementGroup",
     "Closure",
     "Commune",
     "DirectoryPage",
@@ -31,11 +15,5 @@ __all__ = [
     "OpeningHours",
     "Stop",
     "Structure",
-    "StructureForm",
     "StructureQuerySet",
-    "alphabetical",
-    "base_slug",
-    "group_by_arrondissement",
-    "unique_slug",
-    "validate_not_reserved",
 ]

@@ -12,12 +12,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import SIMPLE_RICH_TEXT
+from portal.blocks import SIMPLE_RICH_TEXT
 
 from .. import communes
 from ..forms import CommuneSearchForm, DirectoryFilterForm
+from ..grouping import alphabetical, group_by_arrondissement
 from .commune import Commune
-from .structure import Structure, alphabetical, group_by_arrondissement
+from .structure import Structure
 
 
 class DirectoryPage(RoutablePageMixin, Page):
@@ -80,9 +81,9 @@ class DirectoryPage(RoutablePageMixin, Page):
         if partner:
             structures = structures.offering(partner)
         if order == DirectoryFilterForm.BY_COMMUNE:
-            groups = alphabetical(structures.listing())
+            groups = alphabetical(structures.as_list())
         else:
-            groups = group_by_arrondissement(structures.listing())
+            groups = group_by_arrondissement(structures.as_list())
         return self.render(
             request,
             context_overrides={
@@ -138,7 +139,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{opendata.CSV_FILENAME}"'
         response["Access-Control-Allow-Origin"] = "*"
-        opendata.write_csv(self.structures().for_listing(), response)
+        opendata.write_csv(self.structures().prefetch_for_list(), response)
         return response
 
     @path("donnees-ouvertes/json/", name="open_data_json")

@@ -1,4 +1,4 @@
-"""France services structures: what the official file says, what editors add, hours, closures, stops.
+"""France services structures: what the official file says, what editors add.
 
 A France services structure is a one-stop counter where trained advisors help people with the
 procedures of the national partners (CAF, Assurance maladie, France Travail…). Most receive
@@ -7,24 +7,20 @@ probation counsellor (CPIP), in the three SPIP units.
 
 Most fields of a structure come from the official ANCT file and are replaced at each import
 (``directory/importers.py``); editors add the rest (partners, accessibility, closures, stops).
+Hours, closures and stops are in ``schedule.py``; slugs in ``directory/slugs.py``.
 """
 
-import re
 from collections import defaultdict
 from typing import NamedTuple
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator, URLValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -32,44 +28,16 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from portal.admin_texts import FrenchInlinePanel
 
 from .. import communes, hours
+from ..forms import StructureForm
+from ..slugs import unique_slug, validate_not_reserved
 from .commune import DEPARTMENT, Commune
-
-# Path segments of the directory page that a structure's slug must not take.
-RESERVED_SLUGS = {"recherche", "commune", "guide", "donnees-ouvertes"}
-
-WEEKDAY_CHOICES = [(number, name.capitalize()) for number, name in enumerate(hours.WEEKDAYS)]
-
-
-def base_slug(name):
-    """A readable slug: "France services de la sous-préfecture de Provins" → "sous-prefecture-de-provins"."""
-    text = re.sub(r"(?i)\bfrance[\s-]+services\b", " ", name)
-    text = re.sub(r"(?i)^\W*(de la|de l'|de l’|du|des|de|d'|d’)\s*", "", text.strip())
-    slug = slugify(text)[:70].strip("-") or "france-services"
-    return f"{slug}-fs" if slug in RESERVED_SLUGS else slug
-
-
-def unique_slug(name, taken):
-    """A slug for ``name`` that is not in ``taken`` (a set of slugs), with -2, -3… when needed."""
-    slug = base = base_slug(name)
-    number = 2
-    while slug in taken:
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
-
-
-def validate_not_reserved(value):
-    if value in RESERVED_SLUGS:
-        raise ValidationError(
-            _("« %(slug)s » est réservé par l'annuaire : choisissez un autre mot."), params={"slug": value}
-        )
+from .schedule import Closure, OpeningHours, Stop
 
 
 class Nearby(NamedTuple):
@@ -81,27 +49,24 @@ class StructureQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def in_department(self, code=DEPARTMENT):
         return self.filter(department=code)
 
-    def for_listing(self):
-        """What a list shows (place, opening status), through the ORM's prefetching."""
+    def prefetch_for_list(self):
+        """Still a QuerySet: it prefetches the rows a list reads (hours, closures, stops' communes).
+
+        For code that walks the related rows itself (open data, a structure's page, the guide).
+        """
         return self.select_related("commune").prefetch_related("opening_hours", "closures", "stops__commune")
 
-    def listing(self):
-        """The structures as a list, each with its schedule and its stops' communes already set.
+    def as_list(self):
+        """Evaluated now: a Python list of structures, each with its schedule and its stops' communes set.
 
-        Same result as ``for_listing()`` for a list, in four light queries and without the ORM's
-        per-object prefetching (the directory page shows every structure on each request).
+        What ``prefetch_for_list()`` gives a list (place, opening status), in four light queries and
+        without the ORM's per-object prefetching: the directory page shows every structure on each
+        request.
         """
         structures = list(self.prefetch_related(None).select_related("commune"))
         ids = [structure.pk for structure in structures]
-        weekly, closures, stop_communes = defaultdict(dict), defaultdict(list), defaultdict(list)
-        hours_rows = OpeningHours.objects.filter(structure_id__in=ids).values_list(
-            "structure_id", "weekday", "opens", "closes", "opens_again", "closes_again"
-        )
-        for pk, weekday, opens, closes, opens_again, closes_again in hours_rows:
-            ranges = weekly[pk].setdefault(weekday, [])
-            ranges.append((opens, closes))
-            if opens_again and closes_again:
-                ranges.append((opens_again, closes_again))
+        weekly = OpeningHours.objects.filter(structure_id__in=ids).weekly_ranges()
+        closures, stop_communes = defaultdict(list), defaultdict(list)
         closure_rows = Closure.objects.filter(structure_id__in=ids, end_date__gte=timezone.localdate())
         for pk, start, end, reason in closure_rows.values_list(
             "structure_id", "start_date", "end_date", "reason"
@@ -120,7 +85,7 @@ class StructureQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def with_details(self):
         """Everything a structure's page, the guide or the open data show."""
-        return self.for_listing().prefetch_related("partners")
+        return self.prefetch_for_list().prefetch_related("partners")
 
     def offering(self, partner):
         """Structures where advisors help with this partner's procedures ("Où voir la CAF ?")."""
@@ -131,7 +96,7 @@ class StructureQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
         An itinerant structure counts from its nearest stop. Structures with no known place
         are left out. Distances come from coordinates alone; only the structures kept are
-        then loaded, with what a list shows (see ``listing()``).
+        then loaded, with what a list shows (see ``as_list()``).
         """
         points = {}
         plain = self.prefetch_related(None)
@@ -148,30 +113,10 @@ class StructureQuerySet(SearchableQuerySetMixin, models.QuerySet):
             for pk, places in points.items()
         }
         kept = sorted(distances, key=distances.get)[:limit] if limit else list(distances)
-        structures = self.filter(pk__in=kept).listing()
+        structures = self.filter(pk__in=kept).as_list()
         nearby = [Nearby(structure, distances[structure.pk]) for structure in structures]
         nearby.sort(key=lambda item: (item.distance_km, item.structure.name))
         return nearby
-
-
-class StructureForm(WagtailAdminModelForm):
-    """The admin form: one line of opening hours per weekday at most."""
-
-    def is_valid(self):
-        valid = super().is_valid()
-        formset = self.formsets.get("opening_hours")
-        if formset is None or not formset.is_valid():
-            return valid
-        seen = set()
-        for form in formset.forms:
-            if form in formset.deleted_forms or not form.cleaned_data:
-                continue
-            weekday = form.cleaned_data["weekday"]
-            if weekday in seen:
-                form.add_error("weekday", _("Ce jour a déjà ses horaires : une seule ligne par jour."))
-                valid = False
-            seen.add(weekday)
-        return valid
 
 
 class Structure(index.Indexed, ClusterableModel):
@@ -413,194 +358,3 @@ class Structure(index.Indexed, ClusterableModel):
 
     def upcoming_holidays(self):
         return self.schedule.upcoming_holidays(timezone.localdate())
-
-
-class OpeningHours(models.Model):
-    """A weekday's opening hours: one range, or two with a lunch break."""
-
-    structure = ParentalKey(Structure, on_delete=models.CASCADE, related_name="opening_hours")
-    weekday = models.PositiveSmallIntegerField(_("jour"), choices=WEEKDAY_CHOICES)
-    opens = models.TimeField(_("ouvre à"))
-    closes = models.TimeField(_("ferme à"))
-    opens_again = models.TimeField(
-        _("rouvre à"), null=True, blank=True, help_text=_("Après la pause de midi.")
-    )
-    closes_again = models.TimeField(_("ferme à (fin de journée)"), null=True, blank=True)
-
-    panels = [
-        FieldPanel("weekday"),
-        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
-        FieldRowPanel([FieldPanel("opens_again"), FieldPanel("closes_again")]),
-    ]
-
-    class Meta:
-        ordering = ["weekday", "opens"]
-        verbose_name = _("horaires d'un jour")
-        verbose_name_plural = _("horaires d'ouverture")
-
-    def __str__(self):
-        return f"{WEEKDAY_CHOICES[self.weekday][1]} : {hours.format_ranges(self.ranges)}"
-
-    @property
-    def ranges(self):
-        ranges = [(self.opens, self.closes)]
-        if self.opens_again and self.closes_again:
-            ranges.append((self.opens_again, self.closes_again))
-        return ranges
-
-    def clean(self):
-        errors = {}
-        if self.opens and self.closes and self.opens >= self.closes:
-            errors["closes"] = _("L'heure de fermeture doit venir après l'heure d'ouverture.")
-        if bool(self.opens_again) != bool(self.closes_again):
-            errors["closes_again"] = _("Donnez les deux heures de l'après-midi, ou aucune.")
-        elif self.opens_again and self.closes_again:
-            if self.opens_again >= self.closes_again:
-                errors["closes_again"] = _("L'heure de fermeture doit venir après l'heure de réouverture.")
-            elif self.closes and self.opens_again < self.closes:
-                errors["opens_again"] = _("La réouverture doit venir après la fermeture de midi.")
-        if errors:
-            raise ValidationError(errors)
-
-
-class Closure(models.Model):
-    """An exceptional closure of a structure: holidays of the team, works, training day."""
-
-    structure = ParentalKey(Structure, on_delete=models.CASCADE, related_name="closures")
-    start_date = models.DateField(_("du"))
-    end_date = models.DateField(_("au (inclus)"))
-    reason = models.CharField(
-        _("raison"), max_length=200, blank=True, help_text=_("Par exemple : congés d'été.")
-    )
-
-    panels = [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]), FieldPanel("reason")]
-
-    class Meta:
-        ordering = ["start_date"]
-        verbose_name = _("fermeture exceptionnelle")
-        verbose_name_plural = _("fermetures exceptionnelles")
-
-    def __str__(self):
-        return f"{self.start_date} – {self.end_date} {self.reason}".strip()
-
-    def clean(self):
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("La fin doit venir après le début (ou le même jour).")})
-
-
-def validate_site_or_web_address(value):
-    """Accept a path on this site (/agenda/meaux/) or a full web address."""
-    if value.startswith("/") and not value.startswith("//"):
-        return
-    URLValidator(
-        schemes=["http", "https"], message=_("Écrivez une adresse qui commence par / ou par https://.")
-    )(value)
-
-
-class Stop(Orderable):
-    """A place where an itinerant or bus France services comes, on a regular day."""
-
-    WEEK_OF_MONTH_CHOICES = [
-        (1, _("le 1er du mois")),
-        (2, _("le 2e du mois")),
-        (3, _("le 3e du mois")),
-        (4, _("le 4e du mois")),
-        (-1, _("le dernier du mois")),
-    ]
-
-    structure = ParentalKey(Structure, on_delete=models.CASCADE, related_name="stops")
-    place = models.CharField(_("lieu"), max_length=200, help_text=_("Par exemple : mairie, salle des fêtes."))
-    commune = models.ForeignKey(
-        Commune, verbose_name=_("commune"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    weekday = models.PositiveSmallIntegerField(
-        _("jour"),
-        choices=WEEKDAY_CHOICES,
-        null=True,
-        blank=True,
-        help_text=_("Vide si le passage n'est pas régulier."),
-    )
-    week_of_month = models.SmallIntegerField(
-        _("semaine"),
-        choices=WEEK_OF_MONTH_CHOICES,
-        null=True,
-        blank=True,
-        help_text=_("Vide : chaque semaine."),
-    )
-    start_time = models.TimeField(_("de"), null=True, blank=True)
-    end_time = models.TimeField(_("à"), null=True, blank=True)
-    calendar_url = models.CharField(
-        _("lien vers le calendrier"),
-        max_length=300,
-        blank=True,
-        validators=[validate_site_or_web_address],
-        help_text=_(
-            "Page où voir les prochaines dates : une adresse du site (par exemple /agenda/meaux/) "
-            "ou d'un autre site (https://…)."
-        ),
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("place"), FieldPanel("commune")]),
-        FieldRowPanel([FieldPanel("weekday"), FieldPanel("week_of_month")]),
-        FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
-        FieldPanel("calendar_url"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("lieu de passage")
-        verbose_name_plural = _("lieux de passage")
-
-    def __str__(self):
-        return f"{self.place}, {self.commune.name}" if self.commune else self.place
-
-    @property
-    def recurrence(self):
-        if self.weekday is None:
-            return None
-        return hours.Recurrence(self.weekday, self.week_of_month, self.start_time, self.end_time)
-
-    def next_dates(self, count=3):
-        if self.recurrence is None:
-            return []
-        return self.recurrence.next_dates(timezone.localdate(), count, self.structure.schedule)
-
-    def clean(self):
-        errors = {}
-        if self.weekday is None and (self.week_of_month or self.start_time or self.end_time):
-            errors["weekday"] = _("Choisissez le jour du passage.")
-        if bool(self.start_time) != bool(self.end_time):
-            errors["end_time"] = _("Donnez l'heure de début et l'heure de fin, ou aucune.")
-        elif self.start_time and self.end_time and self.start_time >= self.end_time:
-            errors["end_time"] = _("L'heure de fin doit venir après l'heure de début.")
-        if errors:
-            raise ValidationError(errors)
-
-
-class ArrondissementGroup(NamedTuple):
-    title: str
-    structures: list
-
-
-def by_place(structure):
-    """Sort key: by commune as people read it (accents do not count), then by name."""
-    return (communes.normalize(structure.place_label), communes.normalize(structure.name))
-
-
-def alphabetical(structures):
-    """One group, A to Z by commune: people look for their town, not for a structure's name."""
-    return [ArrondissementGroup(_("Par commune, de A à Z"), sorted(structures, key=by_place))]
-
-
-def group_by_arrondissement(structures):
-    """[ArrondissementGroup] in the order of the arrondissements' names; itinerant ones last."""
-    groups = {}
-    for structure in structures:
-        groups.setdefault(structure.arrondissement_name, []).append(structure)
-    result = []
-    for name in sorted(name for name in groups if name):
-        members = sorted(groups[name], key=by_place)
-        result.append(ArrondissementGroup(_("Arrondissement de %(name)s") % {"name": name}, members))
-    if "" in groups:
-        result.append(ArrondissementGroup(_("Dans plusieurs communes"), sorted(groups[""], key=by_place)))
-    return result

@@ -21,9 +21,12 @@ from wagtail.search import index
 
 from dateutil.relativedelta import relativedelta
 
+from portal.pdf import qr_code_svg
+
 from .. import falc
 from ..blocks import ProcedureSheetStreamBlock
 from ..panels import FalcReportPanel
+from ..printing import sheet_pdf_response
 from .snippets import GlossaryTerm
 
 SERVICE_PUBLIC_HOSTS = ("www.service-public.fr", "www.service-public.gouv.fr")
@@ -263,8 +266,6 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         return url + self.reverse_subpage("pdf").lstrip("/") if url else None
 
     def get_context(self, request, *args, **kwargs):
-        from ..printing import qr_code_svg
-
         context = super().get_context(request, *args, **kwargs)
         context.update(self.rendered_content(request))
         full_url = self.get_full_url(request)
@@ -275,8 +276,6 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
 
     @path("pdf/")
     def pdf(self, request):
-        from ..printing import sheet_pdf_response
-
         return sheet_pdf_response(self, request)
 
     def pdf_cache_key(self, request):

@@ -87,11 +87,6 @@ class Partner(index.Indexed, models.Model):
             return self.everyday_name or self.short_name
         return f"{self.everyday_name} ({self.short_name})"
 
-    @property
-    def phone_link(self):
-        """The number for a ``tel:`` link: digits and a leading + only."""
-        return "".join(char for char in self.phone if char.isdigit() or char == "+")
-
 
 class GlossaryTermQuerySet(models.QuerySet):
     def version(self):

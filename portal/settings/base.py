@@ -23,6 +23,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "portal",
     "home",
     "guides",
     "directory",
@@ -149,7 +150,6 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Static files, served by WhiteNoise: compressed, hashed names, cached for a year.
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 STORAGES = {
@@ -215,6 +215,8 @@ PAGE_CACHE_INVALIDATING_APPS = [
     "wagtailredirects",
     "wagtailsearchpromotions",
 ]
+# Sent after writes in bulk that send no post_save.
+PAGE_CACHE_INVALIDATING_SIGNALS = ["directory.signals.structures_imported"]
 # Saved often, shown on no public page: a booking or a feed token changes nothing there.
 PAGE_CACHE_IGNORED_MODELS = ["agenda.Booking", "agenda.CalendarFeedToken"]
 # French no-break spaces go into every HTML page but the admin's (Wagtail's own pages).

@@ -133,6 +133,16 @@ def test_cpip_books_through_the_session_page(client, session, cpip):
     assert "Imprimer la convocation" in page
 
 
+def test_the_booking_message_writes_the_hour_as_everywhere_else(client, session, cpip):
+    client.force_login(cpip)
+    response = client.post(
+        reverse("agenda:session", args=[session.pk]), {"slot": "10:00", "subject": "papiers"}, follow=True
+    )
+    page = text(response)
+    assert "à 10\u00a0h," in page
+    assert "10:00" not in page
+
+
 def test_session_page_offers_only_free_future_slots(client, session, cpip, other_cpip):
     BookingFactory(session=session, slot_start=time(9), cpip=other_cpip)
     client.force_login(cpip)

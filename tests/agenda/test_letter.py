@@ -34,7 +34,8 @@ def booking(agenda_page, cpip):
 def test_letter_shows_name_date_time_place_access_and_subject(booking):
     html = unescape(letters.invitation_html(booking, NAME))
     assert f"Bonjour {NAME}," in html
-    assert "à 10\u00a0h\u00a030" in html
+    assert "à <strong>10\u00a0h\u00a030</strong>" in html
+    assert "lieu : <strong>SPIP – Meaux</strong>" in html
     assert "1 rue Exemple" in html and "77100 Meaux" in html
     assert "Bus ligne 1, arrêt Mairie." in html
     assert "Sujet du rendez-vous : Logement." in html

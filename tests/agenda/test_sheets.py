@@ -69,11 +69,29 @@ def test_cpip_books_with_the_sheets_to_bring(client, session, cpip, rsa_sheet):
     )
 
 
+@pytest.mark.parametrize("sheet_id", ["9" * 30, str(2**63), "-1", "abc"])
+def test_a_sheet_id_no_page_can_have_is_a_french_error(client, session, cpip, sheet_id):
+    client.force_login(cpip)
+    data = {"slot": "09:00", "subject": "caf", "sheets": [sheet_id]}
+    response = client.post(reverse("agenda:session", args=[session.pk]), data)
+    assert response.status_code == 200
+    assert "Une des fiches choisies n'existe pas. Choisissez dans la liste." in text(response)
+    assert not Booking.objects.exists()
+
+
+def test_more_than_10_sheets_cannot_be_chosen(client, session, cpip, rsa_sheet):
+    client.force_login(cpip)
+    data = {"slot": "09:00", "subject": "caf", "sheets": [rsa_sheet.pk] * 11}
+    response = client.post(reverse("agenda:session", args=[session.pk]), data)
+    assert "Choisissez 10 fiches au plus (vous en avez choisi 11)." in text(response)
+    assert not Booking.objects.exists()
+
+
 def test_an_unpublished_sheet_cannot_be_chosen(client, session, cpip, draft_sheet):
     client.force_login(cpip)
     data = {"slot": "09:00", "subject": "caf", "sheets": [draft_sheet.pk]}
     response = client.post(reverse("agenda:session", args=[session.pk]), data)
-    assert "Une des fiches choisies n'existe pas ou n'est pas publiée" in text(response)
+    assert "Une des fiches choisies n'existe pas, ou elle n'est pas publiée." in text(response)
     assert not Booking.objects.exists()
 
 

@@ -1,6 +1,6 @@
 """Every page type of the portal, as the browser tests open it.
 
-Each entry names a fixture (in tests/browser/conftest.py) that builds what the
+Each entry names a fixture (in tests/browser/sites.py) that builds what the
 page needs and returns its address. A new page type is one line here, plus its
 fixture; every browser check (accessibility, keyboard, no JavaScript, phone,
 page weight) then runs on it.

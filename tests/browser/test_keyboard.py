@@ -7,7 +7,7 @@ import pytest
 from tests.guides.pdf import is_pdf, page_count
 from tests.html import french
 
-from .conftest import PostedResponses, posted_pdf
+from .harness import PostedResponses, posted_pdf
 from .pages import PAGE_TYPES
 
 pytestmark = pytest.mark.browser

@@ -9,8 +9,9 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from directory.importers import COLUMNS, FileRejected, import_france_services, parse_hours
+from directory.importers import import_france_services
 from directory.models import Closure, Commune, Stop, Structure
+from directory.official_file import COLUMNS, FileRejected, parse_hours
 from guides.models import Partner
 
 pytestmark = pytest.mark.django_db

@@ -4,6 +4,8 @@ import datetime
 import html as html_lib
 import re
 
+from django.utils import timezone
+
 import pytest
 
 from directory.models import Commune, Structure
@@ -177,6 +179,12 @@ class TestStructurePage:
         assert "Fermetures à venir" in text
         assert ": formation de l'équipe." in text
 
+    def test_a_closure_on_the_first_of_a_month_says_1er(self, client, melun):
+        first = (datetime.date.today().replace(day=1) + datetime.timedelta(days=40)).replace(day=1)
+        ClosureFactory(structure=melun, start_date=first, end_date=first, reason="formation")
+        text = main_text(client.get(f"/france-services/{melun.slug}/"))
+        assert re.search(r"Le \w+ 1er \w+ : formation\.", text)
+
     def test_invitation_only_structure_shows_no_walk_in_hours(self, client, spip):
         text = main_text(client.get("/france-services/itinerante-spip/"))
         assert "Accueil seulement sur invitation." in text
@@ -223,12 +231,15 @@ class TestStructurePage:
 
 
 class TestCommuneSearch:
-    def test_commune_gives_the_nearest_structures_with_distance_and_status(self, client, melun, meaux):
+    def test_commune_gives_the_nearest_structures_with_distance_and_status(
+        self, client, melun, meaux, monkeypatch
+    ):
+        # A Tuesday at 10:00 in Paris: the structures open 9 h – 12 h are open.
+        monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2025, 3, 11, 9, tzinfo=datetime.UTC))
         text = main_text(client.get("/france-services/recherche/?q=st+fargeau"))
         assert "France services près de Saint-Fargeau-Ponthierry" in text
         assert text.index("Pimms Médiation Melun") < text.index("sous-préfecture de Meaux")
-        assert re.search(r"Melun \(77000\) – à \d+,\d km", text)
-        assert re.search(r"(Ouvert maintenant jusqu'à|Ouvre \w+)", text)
+        assert re.search(r"Melun \(77000\) – à \d+,\d km Ouvert maintenant jusqu'à 12 h", text)
 
     def test_postcode_of_several_communes_asks_which_one(self, client, melun):
         response = client.get("/france-services/recherche/?q=77230")

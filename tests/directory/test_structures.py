@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 
-from directory.models import Commune, Structure, base_slug, unique_slug
+from directory.grouping import alphabetical
+from directory.models import Commune, Structure
+from directory.slugs import base_slug, unique_slug
 from tests.directory.factories import ClosureFactory, StopFactory, StructureFactory, weekdays_nine_to_five
 
 pytestmark = pytest.mark.django_db
@@ -65,8 +67,8 @@ def test_list_loading_gives_what_the_orm_gives():
     StopFactory(structure=itinerant, commune=Commune.objects.get(code="77284"))
     now = datetime.datetime(2025, 3, 11, 10, tzinfo=datetime.UTC)
     for loaded, orm in zip(
-        Structure.objects.order_by("pk").listing(),
-        Structure.objects.order_by("pk").for_listing(),
+        Structure.objects.order_by("pk").as_list(),
+        Structure.objects.order_by("pk").prefetch_for_list(),
         strict=True,
     ):
         assert loaded.place_label == orm.place_label
@@ -84,11 +86,9 @@ def test_in_department_leaves_other_departements_out():
 
 
 def test_a_to_z_ignores_accents_and_places_itinerant_ones_by_their_stops():
-    from directory.models import alphabetical
-
     egreville = StructureFactory(name="France services La Poste d'Égreville", commune_name="Égreville")
     melun = StructureFactory(name="France services Pimms Médiation Melun")
     itinerant = StructureFactory(name="France services itinérante du SPIP", commune_name="", postcode="")
     StopFactory(structure=itinerant, commune=Commune.objects.get(code="77186"))
-    (group,) = alphabetical(Structure.objects.listing())
+    (group,) = alphabetical(Structure.objects.as_list())
     assert group.structures == [egreville, itinerant, melun]

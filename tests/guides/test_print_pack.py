@@ -104,11 +104,24 @@ def test_the_cover_shows_the_appointment_and_the_sheets(rf, two_sheets):
     html = print_pack_html(two_sheets, appointment, rf.get(URL))
     assert "Pour Léa" in html
     assert "<strong>jeudi 3 décembre 2026</strong>" in html
-    assert "<strong>14 h 30</strong>" in html
+    assert "<strong>14\u00a0h\u00a030</strong>" in html
     assert "<strong>SPIP de Meaux</strong>" in html
     assert "<li>Comment demander le RSA ?</li><li>Comment avoir sa carte Vitale ?</li>" in html
     assert html.count('<div class="pack-sheet">') == 2
-    assert f'id="fiche-{two_sheets[0].pk}-mot-liste"' in html or "Les mots difficiles" not in html
+
+
+def test_each_sheet_of_the_pack_has_its_own_list_of_difficult_words(rf, two_sheets, glossary):
+    html = print_pack_html(two_sheets, {}, rf.get(URL))
+    assert html.count("Les mots difficiles") == 1  # only the RSA sheet uses glossary words
+    assert f'id="fiche-{two_sheets[0].pk}-mot-liste"' in html
+    assert f'href="#fiche-{two_sheets[0].pk}-mot-caf"' in html
+
+
+def test_the_cover_writes_a_round_hour_10_h(rf, two_sheets):
+    appointment = {"first_name": "", "date": None, "time": datetime.time(10), "place": ""}
+    html = print_pack_html(two_sheets, appointment, rf.get(URL))
+    assert "<strong>10\u00a0h</strong>" in html
+    assert "10 h 00" not in html
 
 
 def test_the_appointment_is_optional(client, cpip, sheet):
@@ -136,6 +149,13 @@ def test_an_unknown_unpublished_or_private_sheet_gives_the_form_again(client, cp
         assert "Une des fiches choisies n&#x27;existe pas, ou elle n&#x27;est pas publiée." in html
     html = _form_error(client, {"sheets": ["abc"]})
     assert "Une des fiches choisies n&#x27;existe pas." in html
+
+
+@pytest.mark.parametrize("sheet_id", ["9" * 30, str(2**63), str(2**31), "0", "-3", "1e5", "١٢", "12\x00"])
+def test_a_sheet_id_no_page_can_have_gives_the_form_again(client, cpip, sheet, sheet_id):
+    client.force_login(cpip)
+    html = _form_error(client, {"sheets": [str(sheet.pk), sheet_id]})
+    assert "Une des fiches choisies n&#x27;existe pas. Choisissez dans la liste." in html
 
 
 def test_no_sheet_or_more_than_20_sheets_gives_the_form_again(client, cpip, topic):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.importers import FileRejected, import_path
+from directory.importers import import_path
+from directory.official_file import FileRejected
 
 
 class Command(BaseCommand):
