@@ -13,7 +13,6 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from portal.admin_texts import FrenchSnippetChooserBlock
-
 from portal.blocks import EASY_RICH_TEXT
 
 GROUP = _("Fiche facile à lire")
