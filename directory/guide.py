@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from portal.addresses import page_full_url
 from portal.pdf import pdf_response, qr_code_data_uri, render_document
 
 from .grouping import group_by_arrondissement
@@ -36,7 +37,7 @@ def guide_html():
     from .models import DirectoryPage, Structure
 
     page = DirectoryPage.objects.live().first()
-    url = page.full_url if page else ""
+    url = page_full_url(page) if page else ""
     structures = list(Structure.objects.in_department().with_details())
     context = {
         "groups": group_by_arrondissement(structures),

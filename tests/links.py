@@ -71,3 +71,15 @@ def html_qr_codes(html):
 def local_addresses(addresses):
     """The addresses that point to this machine rather than to the site."""
     return [address for address in addresses if _LOCAL.search(address)]
+
+
+def laid_out_text(document):
+    """The text of a WeasyPrint document as laid out, no-break spaces included (pdftotext drops them)."""
+
+    def walk(box):
+        if isinstance(getattr(box, "text", None), str):
+            yield box.text
+        for child in getattr(box, "children", None) or []:
+            yield from walk(child)
+
+    return " ".join(text for page in document.pages for text in walk(page._page_box))

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from dateutil.relativedelta import relativedelta
 
+from portal.addresses import page_full_url
 from portal.pdf import qr_code_svg
 
 from .. import falc
@@ -268,7 +269,7 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.rendered_content(request))
-        full_url = self.get_full_url(request)
+        full_url = page_full_url(self, request)
         context["full_url"] = full_url
         context["qr_code"] = qr_code_svg(full_url)
         context["pdf_url"] = self.get_pdf_url(request)

@@ -120,7 +120,7 @@ def test_poster_lists_the_sessions_of_its_month_only(client, agenda_page, meaux)
 def test_poster_has_a_qr_code_to_the_unit_page(client, agenda_page, meaux):
     page = html(client.get("/agenda/meaux/affiche/2030-05/"))
     assert 'src="data:image/svg+xml' in page
-    assert "<figcaption>http://localhost/agenda/meaux/</figcaption>" in page
+    assert "<figcaption>http://testserver/agenda/meaux/</figcaption>" in page
 
 
 def test_public_pages_need_no_inline_script_or_style(client, agenda_page, meaux):

@@ -78,7 +78,7 @@ def test_a_sheet_prints_a_qr_code_of_its_address_and_an_appointment_box(client, 
         r'<svg aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="[^"]+" class="qr-code"><path',
         html,
     )
-    assert french("Cette fiche sur internet : http://localhost/fiches/argent/demander-le-rsa/") in html
+    assert french("Cette fiche sur internet : http://testserver/fiches/argent/demander-le-rsa/") in html
     assert french("Mon rendez-vous :") in html
 
 

@@ -6,6 +6,7 @@ from portal.typography import french_spacing
 from tests.agenda.factories import AgendaPageFactory, ProbationUnitFactory, SessionFactory, in_days
 from tests.directory.factories import DirectoryPageFactory, StructureFactory
 from tests.factories import StandardPageFactory
+from tests.links import laid_out_text
 
 NARROW = "\u202f"
 NBSP = "\u00a0"
@@ -111,3 +112,19 @@ def test_the_admin_is_left_as_wagtail_writes_it(client, home_page, editor):
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
     assert NARROW not in html
+
+
+@pytest.mark.django_db
+def test_a_sheet_pdf_gets_the_same_no_break_spaces_as_its_page(rf, home_page):
+    from guides.printing import sheet_context
+    from portal.pdf import render_template
+    from tests.guides.factories import GuideIndexPageFactory, ProcedureSheetPageFactory, TopicPageFactory
+
+    topic = TopicPageFactory(parent=GuideIndexPageFactory(parent=home_page))
+    sheet = ProcedureSheetPageFactory(parent=topic, title="Qui peut m'aider ?")
+    request = rf.get(sheet.url)
+    context = {"printed": sheet_context(sheet, request, anchor_prefix="mot-"), "page": sheet}
+    text = laid_out_text(render_template("guides/pdf/sheet.html", context, request))
+    assert f"Qui peut m'aider{NARROW}?" in text
+    assert f"Pour qui{NARROW}?" in text
+    assert f"Cette fiche sur internet{NBSP}: http://testserver{sheet.url}" in text
