@@ -8,6 +8,13 @@ second at concurrency 10 for 10 s (wrk), and the bytes transferred
 (compressed) for the page with its CSS and JS. Then the PDF times. The same
 figures go to bench/results.json.
 
+The site search is measured over the readers' queries of bench/search_queries.py, not
+one: its uncached figures take each query in turn, its requests per second at
+concurrency 10 rotate through them, and it is also loaded at concurrency 50 (requests per
+second and 99th percentile of the latency seen by wrk). Its cached figures are those of
+one repeated query. The run ends with the search's targets, as ratios to the sheet's
+figures of the same run.
+
 A benchmark, not a test: it never fails the suite. Figures depend on the
 machine; run it on an idle machine.
 """
@@ -29,13 +36,21 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))  # run as a script: bench/ is then the first path
+
+from bench.search_queries import QUERIES  # noqa: E402
+
 VAR = BASE_DIR / "var"
 PY = sys.executable
 HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8765"))
 SEQUENTIAL = int(os.environ.get("BENCH_REQUESTS", "200"))
 WRK_SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+WARM_UP_SECONDS = 5
 BENCH_USER = "bench-cpip"
 BENCH_PASSWORD = secrets.token_urlsafe(16)
+SEARCH = "recherche du site"
+SHEET = "fiche"
+SEARCH_PATHS = ["/recherche/?" + urlencode({"q": query}) for query in QUERIES]
 
 
 def server_env(cached=True):
@@ -158,13 +173,17 @@ def server_ms(response):
     return float(match.group(1)) if match else None
 
 
-def sequential(path, headers=None):
-    request("GET", path, headers=headers)  # warm up (and fill the cache)
+def sequential(path, headers=None, paths=None):
+    """Median and p95 server time of SEQUENTIAL requests: of ``path`` repeated, or of ``paths`` in turn."""
+    paths = paths or [path]
+    for warm_up in paths:  # each once: fill the caches, start the workers
+        request("GET", warm_up, headers=headers)
     times = []
-    for _ in range(SEQUENTIAL):
-        response, _ = request("GET", path, headers=headers)
+    for number in range(SEQUENTIAL):
+        current = paths[number % len(paths)]
+        response, _ = request("GET", current, headers=headers)
         if response.status != 200:
-            raise RuntimeError(f"{path}: HTTP {response.status}")
+            raise RuntimeError(f"{current}: HTTP {response.status}")
         times.append(server_ms(response))
     times.sort()
     return {
@@ -173,20 +192,54 @@ def sequential(path, headers=None):
     }
 
 
-def requests_per_second(path):
-    if not shutil.which("wrk"):
-        return None
+def rotation_script(paths):
+    """A wrk script that asks for ``paths`` in turn."""
+    script = VAR / "bench-rotation.lua"
+    quoted = ", ".join(json.dumps(path) for path in paths)
+    script.write_text(
+        f"local paths = {{{quoted}}}\nlocal i = 0\n"
+        'request = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n'
+    )
+    return script
+
+
+def wrk(path, connections, paths=None, seconds=WRK_SECONDS):
+    """wrk's output for ``connections`` connections during ``seconds``, on ``path`` or rotating ``paths``."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    if paths:
+        command += ["-s", str(rotation_script(paths))]
     out = subprocess.run(
-        ["wrk", "-t2", "-c10", f"-d{WRK_SECONDS}s", f"http://{HOST}:{PORT}{path}"],
-        capture_output=True,
-        text=True,
-        check=True,
+        [*command, f"http://{HOST}:{PORT}{path}"], capture_output=True, text=True, check=True
     ).stdout
-    match = re.search(r"Requests/sec:\s+([\d.]+)", out)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
         raise RuntimeError(f"{path}: {errors.group(1)} error responses under load")
-    return round(float(match.group(1)))
+    return out
+
+
+def latency_ms(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return round(float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 1)
+
+
+def under_load(path, connections, paths=None):
+    """Requests per second, 99th percentile latency and timeouts under wrk."""
+    out = wrk(path, connections, paths)
+    timeouts = re.search(r"timeout (\d+)", out)
+    return {
+        "requests_per_second": round(float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))),
+        "p99_ms": latency_ms(re.search(r"\s99%\s+(\S+)", out).group(1)),
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
+    }
+
+
+def requests_per_second(path, paths=None):
+    if not shutil.which("wrk"):
+        return None
+    if paths:
+        # Every worker answers each path once before the measure: the steady state, not the start.
+        wrk(path, 10, paths, seconds=WARM_UP_SECONDS)
+    return under_load(path, 10, paths)["requests_per_second"]
 
 
 def transferred_bytes(path):
@@ -263,21 +316,26 @@ def main():
         "pages": {},
         "pdfs": {},
     }
+    rotating = {SEARCH: SEARCH_PATHS}
     with Server(cached=False):
         for label, path in pages.items():
-            results["pages"][label] = {"path": path, "uncached": sequential(path)}
+            results["pages"][label] = {"path": path, "uncached": sequential(path, paths=rotating.get(label))}
     with Server(cached=True):
         for label, path in pages.items():
             row = results["pages"][label]
             row["cached"] = sequential(path)
-            row["requests_per_second_c10"] = requests_per_second(path)
+            row["requests_per_second_c10"] = requests_per_second(path, rotating.get(label))
             row["bytes_transferred"] = transferred_bytes(path)
+        if SEARCH in pages and shutil.which("wrk"):
+            results["pages"][SEARCH]["c50"] = under_load(pages[SEARCH], 50, SEARCH_PATHS)
         cookie = login()
         for label, spec in pdfs.items():
             results["pdfs"][label] = pdf_time(spec, cookie)
 
+    results["load_average"] = [round(load, 2) for load in os.getloadavg()]
     (BASE_DIR / "bench" / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print_table(results)
+    print_search(results)
 
 
 def print_table(results):
@@ -298,6 +356,32 @@ def print_table(results):
         for label, ms in results["pdfs"].items():
             print(f"  {label:<28}{ms:>10.1f} ms")
     print("\nRésultats écrits dans bench/results.json")
+
+
+def print_search(results):
+    """The site search's figures and its targets, as ratios to the sheet's figures of this run."""
+    search, sheet = results["pages"].get(SEARCH), results["pages"].get(SHEET)
+    if not search or not sheet:
+        return
+    print(f"\nRecherche du site ({len(SEARCH_PATHS)} requêtes de lecteurs, charge {results['load_average']})")
+    print(
+        f"  sans cache : médiane {search['uncached']['median_ms']:.2f} ms, p95 {search['uncached']['p95_ms']:.2f} ms"
+    )
+    print(f"  requête répétée : médiane {search['cached']['median_ms']:.2f} ms")
+    ratio = search["uncached"]["median_ms"] / sheet["uncached"]["median_ms"]
+    print(f"  médiane sans cache / fiche sans cache : {ratio:.2f} (objectif ≤ 1,5)")
+    if search.get("requests_per_second_c10") and sheet.get("requests_per_second_c10"):
+        share = search["requests_per_second_c10"] / sheet["requests_per_second_c10"]
+        print(
+            f"  req/s à 10 connexions : {search['requests_per_second_c10']} "
+            f"= {share:.2f} × la fiche en cache ({sheet['requests_per_second_c10']}) (objectif ≥ 0,25)"
+        )
+    if search.get("c50"):
+        c50 = search["c50"]
+        print(
+            f"  à 50 connexions : {c50['requests_per_second']} req/s, p99 {c50['p99_ms']:.0f} ms "
+            f"(objectif < 1 000 ms), {c50['timeouts']} délai(s) dépassé(s)"
+        )
 
 
 if __name__ == "__main__":

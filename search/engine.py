@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from elasticsearch import ApiError, TransportError
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import Fuzzy, Or, PlainText
 
-from . import spelling, synonyms
-from .kinds import SOURCES, Links, page_hit, published_pages, sort_hits
+from . import results_cache, spelling, synonyms
+from .backends import ranked_ids
+from .backends.shared import one_search
+from .kinds import SOURCES, Links, PageRef, page_hits, promotions, published_pages, sort_hits
 from .places import find_place
 from .text import WORD_RE, clean_query, fold, is_meaningful, words
 
@@ -51,6 +51,10 @@ class Plan:
     @property
     def clear_corrections(self):
         return bool(self.corrections) and all(c.clear for c in self.corrections.values())
+
+    def key(self):
+        """The plan in one line: what its hits depend on."""
+        return " ".join(self.words) + "|" + "|".join(" ".join(meaning) for meaning in self.meanings)
 
     def corrected(self):
         """The plan with every word replaced by its best correction."""
@@ -127,19 +131,25 @@ def supports_fuzzy_fallback(backend):
 
 
 def find(plan, backend, request=None):
-    """The hits for ``plan``, grouped by kind; by trigram similarity when nothing else matches."""
+    """The hits for ``plan``, grouped by kind; by trigram similarity when nothing else matches.
+
+    Kept a while in the results cache, under a keyed hash of the plan (search/results_cache.py).
+    """
     if plan.is_empty:
         return []
-    hits = find_all(backend_query(plan, backend), backend, request)
-    if not hits and plan.words and supports_fuzzy_fallback(backend):
-        hits = find_all(Fuzzy(" ".join(plan.words), unaccent=True), backend, request)
-    return sort_hits(hits, plan.words + [word for meaning in plan.meanings for word in meaning])
+
+    def compute():
+        hits = find_all(backend_query(plan, backend), backend, request)
+        if not hits and plan.words and supports_fuzzy_fallback(backend):
+            hits = find_all(Fuzzy(" ".join(plan.words), unaccent=True), backend, request)
+        return sort_hits(hits, plan.words + [word for meaning in plan.meanings for word in meaning])
+
+    return results_cache.remembered_hits(plan.key(), compute)
 
 
 def find_all(query, backend, request):
     """Pages (the MAX_HITS most relevant) and every kind of snippet, for one backend query."""
-    pages = backend.search(query, published_pages().specific())[:MAX_HITS]
-    hits = [page_hit(page, request) for page in pages]
+    hits = page_hits(ranked_ids(backend, query, published_pages(), MAX_HITS), request)
     links = Links()
     for source in SOURCES:
         found = backend.search(query, source.published())[: source.limit]
@@ -151,8 +161,8 @@ def promotions_for(*queries):
     """Editors' promoted results for any of ``queries``, compared without accents or capitals."""
     wanted = {" ".join(words(query)) for query in queries if query}
     found = []
-    for promotion in SearchPromotion.objects.select_related("query", "page").order_by("sort_order"):
-        if " ".join(words(promotion.query.query_string)) not in wanted:
+    for promoted_query, promotion in promotions():
+        if promoted_query not in wanted:
             continue
         if promotion.page is not None and not promotion.page.live:
             continue
@@ -176,7 +186,8 @@ def search(raw_query, correct=True, request=None):
         outcome.promotions = promotions_for(query)
         return outcome
     try:
-        run(outcome, query, plan, vocabulary, correct, request)
+        with one_search():
+            run(outcome, query, plan, vocabulary, correct, request)
     except (ApiError, TransportError):
         outcome.unavailable = True
         outcome.hits = []
@@ -198,7 +209,9 @@ def run(outcome, query, plan, vocabulary, correct, request):
     outcome.promotions = promotions_for(query, outcome.searched)
     promoted_pages = {promotion.page_id for promotion in outcome.promotions if promotion.page_id}
     outcome.hits = [
-        hit for hit in outcome.hits if not (isinstance(hit.object, Page) and hit.object.pk in promoted_pages)
+        hit
+        for hit in outcome.hits
+        if not (isinstance(hit.object, PageRef) and hit.object.pk in promoted_pages)
     ]
 
 

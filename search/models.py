@@ -5,7 +5,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.search_promotions.models import Query
 
 from .text import MAX_QUERY_LENGTH, fold, meaningful_words
 
@@ -71,36 +70,56 @@ class Synonym(models.Model):
         self.meaning = " ".join(self.meaning.split())
 
 
-class UnansweredQueryDailyHitsQuerySet(models.QuerySet):
+class LoggedQuery(models.Model):
+    """A query editors may read: every word of it is a word of the site, or readers typed it on
+    several different days (see search/querylog.py). No other query is ever written in clear."""
+
+    text = models.CharField(_("recherche"), max_length=MAX_QUERY_LENGTH, unique=True)
+
+    class Meta:
+        ordering = ["text"]
+        verbose_name = _("recherche des lecteurs")
+        verbose_name_plural = _("recherches des lecteurs")
+
+    def __str__(self):
+        return self.text
+
+
+class DailySearchCountQuerySet(models.QuerySet):
     def since(self, date):
         return self.filter(date__gte=date)
 
 
-class UnansweredQueryDailyHits(models.Model):
-    """How many times, on one day, a query found nothing.
+class DailySearchCount(models.Model):
+    """How many searches, on one day, were made for one query, and how many found nothing.
 
-    Wagtail's query log (``QueryDailyHits``) counts every search; this counts
-    the searches that found nothing, so that editors see which words to add
-    as synonyms or promotions. Kept as long as the query log (30 days).
+    The query is known by a keyed hash (``digest``) whose key changes every day and lives only
+    in the cache: two days' counts of one query cannot be linked, and no count can be traced
+    back to what was typed, from the database or a backup. ``query`` is set only once the
+    query may be shown (``LoggedQuery``). Counts are kept 30 days.
     """
 
-    query = models.ForeignKey(
-        Query,
-        verbose_name=_("recherche"),
-        on_delete=models.CASCADE,
-        related_name="unanswered_daily_hits",
-    )
     date = models.DateField(_("jour"))
-    hits = models.PositiveIntegerField(_("nombre de recherches sans résultat"), default=0)
+    digest = models.CharField(_("empreinte"), max_length=64)
+    query = models.ForeignKey(
+        LoggedQuery,
+        verbose_name=_("recherche"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="daily_counts",
+    )
+    searches = models.PositiveIntegerField(_("nombre de recherches"), default=0)
+    unanswered = models.PositiveIntegerField(_("nombre de recherches sans résultat"), default=0)
 
-    objects = UnansweredQueryDailyHitsQuerySet.as_manager()
+    objects = DailySearchCountQuerySet.as_manager()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["query", "date"], name="search_unanswered_query_date_unique")
+            models.UniqueConstraint(fields=["date", "digest"], name="search_daily_count_date_digest_unique")
         ]
-        verbose_name = _("recherches sans résultat d'un jour")
-        verbose_name_plural = _("recherches sans résultat par jour")
+        verbose_name = _("recherches d'un jour")
+        verbose_name_plural = _("recherches par jour")
 
     def __str__(self):
-        return f"{self.query} ({self.date}): {self.hits}"
+        return f"{self.query or self.digest[:8]} ({self.date}): {self.searches}"

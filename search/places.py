@@ -1,7 +1,9 @@
 """A commune or a postcode in the query: the nearest France services.
 
 "77100", "france services meaux", "caf a la ferte sous jouarre": the search
-page then shows the three nearest structures on top. The communes are found
+page then shows the three nearest structures open to everyone on top. A structure
+that receives only people invited by their CPIP (the SPIP's itinerant one) is
+listed apart, after them, with no distance: it is no place to walk in. The communes are found
 by the directory's lookup (``directory.communes``), which ignores accents,
 hyphens, "st" and leading articles.
 """
@@ -9,7 +11,7 @@ hyphens, "st" and leading articles.
 import re
 from dataclasses import dataclass, field
 
-from directory.communes import find_communes, normalize, without_article
+from directory.communes import default_index, find_communes, normalize, without_article
 from directory.models import DirectoryPage, Structure
 
 from .kinds import Links, structure_hit
@@ -37,15 +39,24 @@ class Place:
     """Where the reader said they are, and the France services nearest to it."""
 
     label: str  # "Meaux" or "77230"
-    nearby: list = field(default_factory=list)  # NearbyStructure, nearest first
+    nearby: list = field(default_factory=list)  # NearbyStructure open to everyone, nearest first
+    by_invitation: list = field(default_factory=list)  # kinds.Hit of those near it that receive on invitation
     more_url: str = ""  # the directory's page for this place
     several_communes: bool = False  # a postcode shared by several communes: the directory asks which
 
 
+_names = {"index": None, "communes": {}}
+
+
 def communes_named(text):
     """Communes whose whole name is ``text`` (a prefix is not enough)."""
-    key = without_article(normalize(text))
-    return [commune for commune in find_communes(text) if without_article(normalize(commune.name)) == key]
+    index = default_index()
+    if _names["index"] is not index:  # built once per commune index
+        names = {}
+        for entry in index.entries:
+            names.setdefault(entry.short_key, []).append(entry.commune)
+        _names.update(index=index, communes=names)
+    return list(_names["communes"].get(without_article(normalize(text)), []))
 
 
 def find_communes_in(query):
@@ -76,10 +87,19 @@ def find_place(query, request=None):
     if len(communes) > 1:
         return Place(label, more_url=more_url, several_communes=True)
     links = Links()
+    structures = Structure.objects.in_department()
+    invited = structures.filter(reception=Structure.Reception.INVITATION).count()
+    nearest = structures.nearest_to(communes[0], limit=NEAREST + invited)
     nearby = [
         NearbyStructure(
             structure_hit(item.structure, request, links), item.distance_km, item.structure.status_text()
         )
-        for item in Structure.objects.in_department().nearest_to(communes[0], limit=NEAREST)
+        for item in nearest
+        if not item.structure.is_invitation_only
+    ][:NEAREST]
+    by_invitation = [
+        structure_hit(item.structure, request, links)
+        for item in nearest[:NEAREST]
+        if item.structure.is_invitation_only
     ]
-    return Place(label, nearby, communes[0].get_absolute_url() or more_url)
+    return Place(label, nearby, by_invitation, communes[0].get_absolute_url() or more_url)

@@ -12,6 +12,7 @@ import re
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from heapq import nlargest
 
 from django.core.cache import cache
 from django.db import transaction
@@ -29,7 +30,11 @@ from modelsearch.utils import get_descendants_content_types_pks
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from directory.communes import ABBREVIATIONS
+from directory.models import Commune
+
 from .kinds import published_objects, published_querysets, published_titles
+from .prefixes import TitleIndex, WordPrefixes
 from .text import WORD_RE, fold, is_meaningful, words
 
 # The content's version, changed by every publication; the version the latest
@@ -53,7 +58,18 @@ DOUBLED_RE = re.compile(r"(.)\1+")
 class Vocabulary:
     counts: dict  # folded word → how many times it appears
     forms: dict  # folded word → the form most often written ("allocation", "vitale")
-    titles: list  # (folded words, title) of published content, for suggestions while typing
+    titles: TitleIndex = None  # published titles by their words, for suggestions while typing
+    known: frozenset = frozenset()  # every folded word of the content, any length, and of the communes
+    prefixes: WordPrefixes = None  # the words of ``counts``, to complete a word being typed
+
+    def completions(self, start, limit):
+        """Up to ``limit`` words starting with ``start`` (and longer), the most used first."""
+        words = [
+            word
+            for word in (self.prefixes or WordPrefixes(self.counts)).starting_with(start)
+            if word != start
+        ]
+        return nlargest(limit, words, key=self.counts.__getitem__)
 
     def __contains__(self, word):
         return word in self.counts
@@ -114,7 +130,7 @@ def build_vocabulary():
     tokens = Counter()
     for text in texts:
         tokens.update(WORD_RE.findall(text.lower()))
-    titles = [(tuple(words(title)), title) for title in published_titles()]
+    titles = TitleIndex([(tuple(words(title)), title) for title in published_titles()])
     counts = Counter()
     written = defaultdict(Counter)
     for token, count in tokens.items():  # each distinct spelling is folded once
@@ -123,7 +139,17 @@ def build_vocabulary():
             counts[word] += count
             written[word][token] += count
     forms = {word: spellings.most_common(1)[0][0] for word, spellings in written.items()}
-    return Vocabulary(dict(counts), forms, titles)
+    known = {fold(token) for token in tokens} | commune_words()
+    return Vocabulary(dict(counts), forms, titles, frozenset(known), WordPrefixes(counts))
+
+
+def commune_words():
+    """The words of the communes' names ("saint", "fargeau"…) and their postcodes."""
+    found = set(ABBREVIATIONS)
+    for name, postcodes in Commune.objects.values_list("name", "postcodes"):
+        found.update(words(name))
+        found.update(code for code in postcodes.split("|") if code)
+    return found
 
 
 def uses_elasticsearch():

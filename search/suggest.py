@@ -1,7 +1,9 @@
 """Suggestions while typing: page titles, then synonyms' expressions, then words of the content.
 
 A typed word matches the start of a word: "carte vit" suggests "Carte
-Vitale : la demander". Accents and capitals don't count.
+Vitale : la demander". Accents and capitals don't count. Titles and words are
+looked up in the precomputed vocabulary (search/prefixes.py): nothing reads
+every title while a reader types.
 """
 
 from . import spelling, synonyms
@@ -23,10 +25,8 @@ def typing_suggestions(text, limit=MAX_TYPING_SUGGESTIONS):
     vocabulary = spelling.get_vocabulary()
     found = []
 
-    titles = [(folded, title) for folded, title in vocabulary.titles if starts_all(typed, folded)]
-    # Titles that start like the query first, then the shortest.
-    titles.sort(key=lambda item: (not item[0] or not item[0][0].startswith(typed[0]), len(item[1])))
-    found += [title for _folded, title in titles]
+    if vocabulary.titles:
+        found += vocabulary.titles.matching(typed, limit)
 
     for rule in synonyms.rules():
         for expression in rule.expressions:
@@ -35,11 +35,9 @@ def typing_suggestions(text, limit=MAX_TYPING_SUGGESTIONS):
 
     if len(typed[-1]) >= MIN_LETTERS:
         start = " ".join(typed[:-1])
-        completions = sorted(
-            (word for word in vocabulary.counts if word.startswith(typed[-1]) and word != typed[-1]),
-            key=lambda word: -vocabulary.counts[word],
-        )
-        found += [f"{start} {vocabulary.form(word)}".strip() for word in completions[:limit]]
+        found += [
+            f"{start} {vocabulary.form(word)}".strip() for word in vocabulary.completions(typed[-1], limit)
+        ]
 
     unique = {}
     for suggestion in found:

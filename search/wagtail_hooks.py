@@ -51,3 +51,9 @@ def register_search_report_menu_item():
         icon_name="search",
         order=1400,
     )
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtails_search_terms_report(request, menu_items):
+    """Wagtail's own query log receives nothing (search/querylog.py): its empty report would mislead."""
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]

@@ -157,6 +157,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed names; hashed names are cached for a year
+# Files browsers ask for at the site's root (favicon.ico), served as they are.
+WHITENOISE_ROOT = PROJECT_DIR / "public"
 
 # Security headers and cookies
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -267,6 +269,13 @@ LOGGING = {
 from search.config import search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], ELASTICSEARCH_URL)
-# The query log (wagtail.contrib.search_promotions) keeps daily counts 30 days, what the
-# editors' report shows; search/querylog.py deletes older counts.
-WAGTAILSEARCH_HITS_MAX_AGE = 30
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite reads the search index (and every page) through a memory map of the database file,
+    # without a system call per page read: the site search reads thousands of index rows.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("init_command", "PRAGMA mmap_size=268435456")
+# The query log (search/querylog.py) writes no query typed once in clear, anywhere: searches
+# are counted in the cache under a daily keyed hash, and written to the database in batches
+# every SEARCH_LOG_FLUSH_SECONDS by each process (0: only by `manage.py flush_search_log`).
+# Its writes change nothing a public page shows.
+SEARCH_LOG_FLUSH_SECONDS = env.int("SEARCH_LOG_FLUSH_SECONDS", default=60)
+PAGE_CACHE_IGNORED_MODELS += ["search.LoggedQuery", "search.DailySearchCount"]

@@ -21,3 +21,5 @@ WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_VERSION_FILE = VAR_DIR / "test-page-cache-version"
 # Tests see fresh pages; the page-cache tests turn the cache on themselves.
 PAGE_CACHE_ENABLED = False
+# Tests write the search log themselves (search.logflush.flush), never from a background thread.
+SEARCH_LOG_FLUSH_SECONDS = 0

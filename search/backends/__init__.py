@@ -32,3 +32,18 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backen
 
         return SQLiteSearchBackend(params)
     return backend
+
+
+def ranked_ids(backend, query, queryset, limit):
+    """The primary keys of the ``limit`` best matches of ``query`` in ``queryset``, best first.
+
+    This package's compilers (SQLite, PostgreSQL) give them without loading the objects;
+    other backends (Elasticsearch) load them.
+    """
+    results = backend.search(query, queryset)
+    compiler = results.query_compiler
+    if hasattr(compiler, "ranked_ids"):
+        ids = compiler.ranked_ids(compiler.get_config(backend), limit, backend)
+        if ids is not None:
+            return ids
+    return [obj.pk for obj in results[:limit]]

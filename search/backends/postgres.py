@@ -68,6 +68,10 @@ class PostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
         finally:
             self.queryset = queryset
 
+    def ranked_ids(self, config, stop, backend=None):
+        """The primary keys of the best matches, up to ``stop``, without loading the objects."""
+        return list(self.search(config, 0, stop, backend=backend).values_list("pk", flat=True))
+
 
 class PostgresSearchBackend(postgres.PostgresSearchBackend):
     query_compiler_class = PostgresSearchQueryCompiler

@@ -24,7 +24,7 @@ pytestmark = [
         "postgresql" not in settings.DATABASES["default"]["ENGINE"],
         reason="needs PostgreSQL for real concurrent transactions: set DATABASE_URL=postgres://…",
     ),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 CONTENDERS = 6

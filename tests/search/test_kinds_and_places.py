@@ -132,3 +132,45 @@ def test_a_spip_unit_is_found_with_its_calendar(client, content, home_page):
     assert "France services dans les locaux du SPIP" in headings(page)
     assert f">{unit.name}</a>" in page
     assert "/agenda/meaux/" in page
+
+
+def test_a_france_services_on_invitation_is_listed_apart_without_a_distance(client, content):
+    StructureFactory(name="France services de Melun", slug="melun")
+    StructureFactory(
+        name="France services itinérante du SPIP",
+        slug="spip",
+        reception="invitation",
+        latitude=48.54,
+        longitude=2.66,
+    )
+    place = (
+        page_of(client, "france services melun").split('id="search-place"', 1)[1].split("</section>", 1)[0]
+    )
+    open_list, invited = place.split('id="search-place-invitation"', 1)
+    assert "France services de Melun" in open_list
+    assert "itinérante du SPIP" not in open_list
+    assert "Sur invitation de votre CPIP</h3>" in invited
+    assert "France services itinérante du SPIP" in invited
+    assert " km" not in invited
+
+
+def test_a_clear_best_match_is_not_drowned_by_sheets_that_only_mention_a_word(client, content):
+    topic = content["topic"]
+    ProcedureSheetPageFactory(
+        parent=topic,
+        title="Comment demander sa carte d'identité ?",
+        summary="La carte d'identité prouve qui vous êtes.",
+    )
+    for title in ("Comment payer la cantine ?", "Comment trouver un logement ?"):
+        ProcedureSheetPageFactory(
+            parent=topic,
+            title=title,
+            summary="Une aide de la mairie.",
+            body__0__steps__steps__0__text="Apportez votre carte.",
+        )
+    page = page_of(client, "carte d'identité")
+    assert headings(page) == ["Fiches pratiques", "Autres résultats, moins proches de votre recherche"]
+    sheets, less_close = page.split('id="search-kind-more"', 1)
+    assert "Comment demander sa carte d&#x27;identité ?" in sheets
+    assert "cantine" not in sheets
+    assert "Comment payer la cantine ?" in less_close

@@ -143,5 +143,9 @@ def test_the_search_field_works_without_javascript(client, pages):
     assert 'type="submit"' in form
 
 
-def test_search_pages_are_not_indexed_by_search_engines(client, pages):
+def test_search_results_are_not_indexed_by_search_engines(client, pages):
     assert '<meta name="robots" content="noindex">' in search(client, "carte")
+
+
+def test_the_empty_search_page_may_be_indexed(client, pages):
+    assert 'name="robots"' not in search(client, "")

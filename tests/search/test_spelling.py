@@ -80,7 +80,22 @@ def test_readers_keep_the_previous_vocabulary_until_the_new_one_is_built(pages, 
     assert "domiciliation" not in vocabulary
 
 
-def test_the_vocabulary_is_built_once_until_content_changes(pages, django_assert_num_queries):
+def test_the_vocabulary_is_built_once_until_content_changes(
+    pages, home_page, monkeypatch, django_capture_on_commit_callbacks
+):
+    builds = []
+    build = spelling.build_vocabulary
+    monkeypatch.setattr(spelling, "build_vocabulary", lambda: builds.append(1) or build())
+    get_vocabulary()
+    get_vocabulary()
+    assert len(builds) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        StandardPageFactory(parent=home_page, title="Domiciliation", live=False).save_revision().publish()
+    assert "domiciliation" in get_vocabulary()
+    assert len(builds) == 2
+
+
+def test_a_second_look_at_the_vocabulary_reads_nothing(pages, django_assert_num_queries):
     get_vocabulary()
     with django_assert_num_queries(0):
         get_vocabulary()

@@ -7,10 +7,10 @@ from django.core.management.base import CommandError
 
 import pytest
 
+from bench.volume import generate
 from guides.models import ProcedureSheetPage
 from home.models import StandardPage
 from search import spelling
-from search.volume import generate
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from search import benchmark
+from bench import search_timings
 
 
 class Command(BaseCommand):
@@ -12,8 +12,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, rounds, **options):
-        self.stdout.write(benchmark.describe())
-        build_ms, results = benchmark.run(rounds=rounds)
+        self.stdout.write(search_timings.describe())
+        build_ms, results = search_timings.run(rounds=rounds)
         self.stdout.write(f"Vocabulaire de l'orthographe reconstruit en {build_ms:.0f} ms")
         for figures in results:
             self.stdout.write(

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search.volume import generate
+from bench.volume import generate
 
 
 class Command(BaseCommand):

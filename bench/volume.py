@@ -18,8 +18,7 @@ from django.utils.html import strip_tags
 from directory.models import Commune
 from guides.models import GuideIndexPage, ProcedureSheetPage, TopicPage
 from home.models import HomePage, StandardPage
-
-from . import spelling
+from search import spelling
 
 SHEETS_PER_TOPIC = 100
 PAGES_PER_PARENT = 200
