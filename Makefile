@@ -21,6 +21,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.prod
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py set_site_address
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_admin
 	@echo "Le portail : http://127.0.0.1:8000/  (administration : http://127.0.0.1:8000/admin/)"

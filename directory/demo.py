@@ -8,11 +8,12 @@ structure and its stops are created once and then left to editors).
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from wagtail.models import Site
 
 from guides.models import Partner
-from home.demo import upsert_page
+from home.demo import feminine_changes, upsert_page
 from home.models import HomePage, SiteSettings
 
 from .importers import import_path
@@ -39,7 +40,7 @@ DIRECTORY_INTRO = (
 
 
 def add_spip_structure():
-    structure, _created = Structure.objects.get_or_create(
+    structure, created = Structure.objects.get_or_create(
         slug=SPIP_STRUCTURE_SLUG,
         defaults={
             "name": "France services itinérante du SPIP de Seine-et-Marne",
@@ -57,7 +58,7 @@ def add_spip_structure():
             commune=Commune.objects.get(code=code),
             defaults={"place": place, "sort_order": order},
         )
-    return structure
+    return structure, created
 
 
 def attach_partners(structures):
@@ -83,12 +84,36 @@ def load(stdout):
         search_description="Trouvez la France services la plus proche, ses horaires et les démarches possibles.",
     )
     report = import_path(DATA_FILE, department=DEPARTMENT)
-    add_spip_structure()
+    _spip, spip_created = add_spip_structure()
     attach_partners(Structure.objects.in_department())
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     if site_settings.directory_page_id != page.pk:
         site_settings.directory_page = page
         site_settings.save()
-    stdout.write(
-        f"directory: {Structure.objects.in_department().count()} France services ({report.summary()})"
-    )
+    stdout.write(f"directory: {summary(report, spip_created)}")
+
+
+def summary(report, spip_created):
+    """ "35 France services (35 créées)": what the file and the SPIP's structure did, adding up."""
+    created = report.created + spip_created
+    unchanged = report.unchanged + (not spip_created)
+    total = Structure.objects.in_department().count()
+    others = total - created - report.updated - unchanged
+    parts = [feminine_changes(created, report.updated, unchanged)]
+    if others:
+        parts.append(
+            ngettext(
+                "%(count)d autre, ajoutée par les éditeurs",
+                "%(count)d autres, ajoutées par les éditeurs",
+                others,
+            )
+            % {"count": others}
+        )
+    if report.skipped:
+        parts.append(
+            ngettext(
+                "%(count)d ligne du fichier ignorée", "%(count)d lignes du fichier ignorées", report.skipped
+            )
+            % {"count": report.skipped}
+        )
+    return f"{total} France services ({', '.join(part for part in parts if part)})"

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from portal.addresses import page_full_url
 from portal.pdf import pdf_response, qr_code_data_uri, render_document
 
 from .grouping import group_by_arrondissement
@@ -31,14 +32,17 @@ logger = logging.getLogger(__name__)
 
 def guide_html():
     """The guide as HTML: a cover with the directory page's address, then one section per arrondissement."""
+    from guides.models import Partner
+
     from .models import DirectoryPage, Structure
 
     page = DirectoryPage.objects.live().first()
-    url = page.full_url if page else ""
+    url = page_full_url(page) if page else ""
     structures = list(Structure.objects.in_department().with_details())
     context = {
         "groups": group_by_arrondissement(structures),
         "count": len(structures),
+        "partners": Partner.objects.exclude(explanation=""),
         "url": url,
         "qr_code": qr_code_data_uri(url) if url else "",
         "today": timezone.localdate(),

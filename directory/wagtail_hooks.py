@@ -4,14 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.viewsets import FrenchSnippetViewSet
 
 from .models import Structure
 from .views import IMPORT_PERMISSION, ImportView
 
 
-class StructureViewSet(SnippetViewSet):
+class StructureViewSet(FrenchSnippetViewSet):
     model = Structure
+    feminine = True  # une France services
     icon = "site"
     menu_label = _("Structures")
     list_display = ["name", "commune_name", "format", "reception", "updated_at"]

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
 
+from portal.admin_texts import FrenchSnippetChooserBlock
 from portal.blocks import EASY_RICH_TEXT
 
 GROUP = _("Fiche facile à lire")
@@ -31,31 +31,31 @@ class StepBlock(blocks.StructBlock):
     """One step: a short sentence, maybe a pictogram, maybe a link or a phone number."""
 
     text = blocks.TextBlock(
-        label=_("ce qu'il faut faire"),
+        label=_("Ce qu'il faut faire"),
         max_length=300,
         help_text=_("1 ou 2 phrases courtes. Commencez par le verbe : « Allez sur le site de la CAF. »"),
     )
-    image = ImageChooserBlock(label=_("pictogramme"), required=False)
+    image = ImageChooserBlock(label=_("Pictogramme"), required=False)
     image_alt = blocks.CharBlock(
-        label=_("texte de remplacement du pictogramme"),
+        label=_("Texte de remplacement du pictogramme"),
         required=False,
         max_length=120,
         help_text=_("Obligatoire avec un pictogramme : ce qu'il montre, en quelques mots."),
     )
-    link_url = blocks.URLBlock(label=_("lien (adresse internet)"), required=False)
+    link_url = blocks.URLBlock(label=_("Lien (adresse internet)"), required=False)
     link_text = blocks.CharBlock(
-        label=_("texte du lien"),
+        label=_("Texte du lien"),
         required=False,
         max_length=80,
         help_text=_("Par exemple : le site de la CAF. Sans texte, l'adresse est affichée."),
     )
     phone = blocks.CharBlock(
-        label=_("numéro de téléphone"), required=False, max_length=25, validators=[phone_validator]
+        label=_("Numéro de téléphone"), required=False, max_length=25, validators=[phone_validator]
     )
 
     class Meta:
         icon = "arrow-right"
-        label = _("étape")
+        label = _("Étape")
         template = "guides/blocks/step_block.html"
 
     def clean(self, value):
@@ -75,12 +75,12 @@ class StepBlock(blocks.StructBlock):
 class StepsBlock(blocks.StructBlock):
     """The numbered steps of a procedure, printed together on one page when possible."""
 
-    heading = blocks.CharBlock(label=_("titre"), max_length=80, default=_("Les étapes"))
-    steps = blocks.ListBlock(StepBlock(), label=_("étapes"), min_num=1)
+    heading = blocks.CharBlock(label=_("Titre"), max_length=80, default=_("Les étapes"))
+    steps = blocks.ListBlock(StepBlock(), label=_("Étapes"), min_num=1)
 
     class Meta:
         icon = "list-ol"
-        label = _("étapes numérotées")
+        label = _("Étapes numérotées")
         group = GROUP
         template = "guides/blocks/steps_block.html"
 
@@ -94,17 +94,17 @@ class StepsBlock(blocks.StructBlock):
 class DocumentChecklistBlock(blocks.StructBlock):
     """The papers to bring, printed as boxes to tick."""
 
-    heading = blocks.CharBlock(label=_("titre"), max_length=80, default=_("Les papiers à apporter"))
+    heading = blocks.CharBlock(label=_("Titre"), max_length=80, default=_("Les papiers à apporter"))
     items = blocks.ListBlock(
-        blocks.CharBlock(label=_("papier"), max_length=150),
-        label=_("papiers"),
+        blocks.CharBlock(label=_("Papier"), max_length=150),
+        label=_("Papiers"),
         min_num=1,
         help_text=_("Un papier par ligne. Par exemple : votre carte d'identité."),
     )
 
     class Meta:
         icon = "tasks"
-        label = _("liste de papiers à apporter")
+        label = _("Liste de papiers à apporter")
         group = GROUP
         template = "guides/blocks/document_checklist_block.html"
 
@@ -115,11 +115,11 @@ class DocumentChecklistBlock(blocks.StructBlock):
 class AttentionBlock(blocks.StructBlock):
     """A warning: a date not to miss, a risk to avoid."""
 
-    text = blocks.RichTextBlock(label=_("texte"), features=EASY_RICH_TEXT)
+    text = blocks.RichTextBlock(label=_("Texte"), features=EASY_RICH_TEXT)
 
     class Meta:
         icon = "warning"
-        label = _("encadré « Attention »")
+        label = _("Encadré « Attention »")
         group = GROUP
         template = "guides/blocks/attention_block.html"
 
@@ -130,11 +130,11 @@ class AttentionBlock(blocks.StructBlock):
 class GoodToKnowBlock(blocks.StructBlock):
     """A useful tip that is not a step."""
 
-    text = blocks.RichTextBlock(label=_("texte"), features=EASY_RICH_TEXT)
+    text = blocks.RichTextBlock(label=_("Texte"), features=EASY_RICH_TEXT)
 
     class Meta:
         icon = "help"
-        label = _("encadré « Bon à savoir »")
+        label = _("Encadré « Bon à savoir »")
         group = GROUP
         template = "guides/blocks/good_to_know_block.html"
 
@@ -145,20 +145,20 @@ class GoodToKnowBlock(blocks.StructBlock):
 class ContactBlock(blocks.StructBlock):
     """Who to call: the partner's phone and hours, and the nearest France services."""
 
-    partner = SnippetChooserBlock("guides.Partner", label=_("partenaire"))
+    partner = FrenchSnippetChooserBlock("guides.Partner", label=_("Partenaire"))
     text = blocks.CharBlock(
-        label=_("phrase d'introduction"),
+        label=_("Phrase d'introduction"),
         required=False,
         max_length=200,
         help_text=_("Par exemple : Vous avez une question ? Appelez la CAF."),
     )
     show_directory_link = blocks.BooleanBlock(
-        label=_("proposer de trouver une France services"), required=False, default=True
+        label=_("Proposer de trouver une France services"), required=False, default=True
     )
 
     class Meta:
         icon = "mail"
-        label = _("contact")
+        label = _("Contact")
         group = GROUP
         template = "guides/blocks/contact_block.html"
 
@@ -174,7 +174,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     class Meta:
         icon = "pilcrow"
-        label = _("paragraphe")
+        label = _("Paragraphe")
         group = GROUP
         template = "guides/blocks/paragraph_block.html"
 

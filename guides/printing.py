@@ -6,6 +6,7 @@ A PDF is the same HTML as the page, laid out with the site's print stylesheet.
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
+from portal.addresses import page_full_url
 from portal.pdf import pdf_response, qr_code_svg, render_document, template_pdf
 
 # A sheet's PDF is kept this long for its revision; a partner's new phone number shows within the hour.
@@ -14,7 +15,7 @@ PDF_CACHE_SECONDS = 60 * 60
 
 def sheet_context(sheet, request, anchor_prefix):
     """Everything the printed sheet shows, the same as on screen."""
-    full_url = sheet.get_full_url(request)
+    full_url = page_full_url(sheet, request)
     return {
         "sheet": sheet,
         "full_url": full_url,

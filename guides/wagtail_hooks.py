@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.action_menu import WorkflowMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -15,10 +16,10 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.staff import is_editor
 from portal.formats import long_date
+from portal.viewsets import FrenchSnippetViewSet
 
 from .models import GlossaryTerm, GuideIndexPage, Partner, ProcedureSheetPage
 from .review import assign_falc_workflow
@@ -26,16 +27,16 @@ from .review import assign_falc_workflow
 DASHBOARD_ROWS = 8
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(FrenchSnippetViewSet):
     model = Partner
     icon = "group"
     menu_label = _("Partenaires")
     add_to_admin_menu = True
-    list_display = ["short_name", "name", "phone", "joined_on"]
+    list_display = ["short_name", "name", "everyday_name", "phone", "joined_on"]
     search_fields = ["name", "short_name"]
 
 
-class GlossaryTermViewSet(SnippetViewSet):
+class GlossaryTermViewSet(FrenchSnippetViewSet):
     model = GlossaryTerm
     icon = "help"
     menu_label = _("Mots difficiles")
@@ -216,3 +217,19 @@ def review_new_guide_sections(request, page):
     """A new "Fiches pratiques" section gets the "Relecture FALC" workflow."""
     if isinstance(page.specific, GuideIndexPage):
         assign_falc_workflow(page)
+
+
+@hooks.register("construct_page_action_menu")
+def approve_and_publish_in_lower_case(menu_items, request, context):
+    """Wagtail's French says "Approuver et Publier" on a workflow's last step: "Approuver et publier"."""
+    page = context.get("page")
+    state = page.current_workflow_state if page else None
+    if not (state and state.is_at_final_task):
+        return
+    labels = {
+        (name, modal): label
+        for name, label, modal in page.current_workflow_task.get_actions(page, request.user)
+    }
+    for item in menu_items:
+        if isinstance(item, WorkflowMenuItem) and item.name == "approve":
+            item.label = _("%(action)s et publier") % {"action": labels[(item.name, item.launch_modal)]}

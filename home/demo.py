@@ -5,24 +5,30 @@ function; ``manage.py load_demo`` calls them in order. Every loader is
 idempotent: a second run changes nothing.
 """
 
-from django.db import transaction
+from collections import Counter
 
-from wagtail.models import Page, Site
+from django.db import transaction
+from django.utils.translation import ngettext
+
+from wagtail.models import Site
 
 from .models import HomePage, SiteSettings, StandardPage
 
 
-def upsert_page(parent, model, slug, **fields):
+def upsert_page(parent, model, slug, *, outcomes=None, **fields):
     """Create the page ``slug`` under ``parent``, or update it when ``fields`` differ.
 
     A new revision is published only when something changed, so a second run
-    leaves the page and its history as they were.
+    leaves the page and its history as they were. ``outcomes`` (a Counter), when
+    given, counts the page as "created", "updated" or "unchanged".
     """
+    outcomes = Counter() if outcomes is None else outcomes
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
         parent.add_child(instance=page)
         page.save_revision().publish()
+        outcomes["created"] += 1
         return page
     changed = False
     for name, value in fields.items():
@@ -31,7 +37,20 @@ def upsert_page(parent, model, slug, **fields):
             changed = True
     if changed or not page.live:
         page.save_revision().publish()
+        outcomes["updated"] += 1
+    else:
+        outcomes["unchanged"] += 1
     return page
+
+
+def feminine_changes(created, updated, unchanged):
+    """ "2 créées, 1 modifiée": what a demo loader did to pages or France services (no zero counts)."""
+    parts = [
+        (created, ngettext("%(count)d créée", "%(count)d créées", created)),
+        (updated, ngettext("%(count)d modifiée", "%(count)d modifiées", updated)),
+        (unchanged, ngettext("%(count)d inchangée", "%(count)d inchangées", unchanged)),
+    ]
+    return ", ".join(text % {"count": count} for count, text in parts if count)
 
 
 HOME_INTRO = (
@@ -102,21 +121,29 @@ ACCESSIBILITY_STATEMENT = f"""
 
 @transaction.atomic
 def load(stdout):
+    outcomes = Counter()
     home = HomePage.objects.get()
     home = upsert_page(
         home.get_parent(),
         HomePage,
         home.slug,
+        outcomes=outcomes,
         title="France services en Seine-et-Marne",
         intro=HOME_INTRO,
     )
     legal = upsert_page(
-        home, StandardPage, "mentions-legales", title="Mentions légales", body=LEGAL_NOTICE.strip()
+        home,
+        StandardPage,
+        "mentions-legales",
+        outcomes=outcomes,
+        title="Mentions légales",
+        body=LEGAL_NOTICE.strip(),
     )
     accessibility = upsert_page(
         home,
         StandardPage,
         "accessibilite",
+        outcomes=outcomes,
         title="Déclaration d'accessibilité",
         intro="Ce site est partiellement conforme aux règles d'accessibilité (RGAA).",
         body=ACCESSIBILITY_STATEMENT.strip(),
@@ -133,4 +160,8 @@ def load(stdout):
         for key, value in wanted.items():
             setattr(site_settings, key, value)
         site_settings.save()
-    stdout.write(f"home: {Page.objects.descendant_of(home, inclusive=True).count()} pages")
+    total = sum(outcomes.values())
+    stdout.write(
+        f"home: {ngettext('%(count)d page', '%(count)d pages', total) % {'count': total}} "
+        f"({feminine_changes(outcomes['created'], outcomes['updated'], outcomes['unchanged'])})"
+    )

@@ -50,13 +50,13 @@ class StandardPage(Page):
 
 
 class FooterLinkBlock(blocks.StructBlock):
-    label = blocks.CharBlock(label=_("texte du lien"), max_length=80)
-    page = blocks.PageChooserBlock(label=_("page du site"), required=False)
-    url = blocks.URLBlock(label=_("ou adresse d'un autre site"), required=False)
+    label = blocks.CharBlock(label=_("Texte du lien"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("Page du site"), required=False)
+    url = blocks.URLBlock(label=_("Ou adresse d'un autre site"), required=False)
 
     class Meta:
         icon = "link"
-        label = _("lien de pied de page")
+        label = _("Lien de pied de page")
         template = "includes/footer_link.html"
 
 

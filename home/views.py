@@ -1,8 +1,10 @@
+from django.contrib.auth import views as auth_views
 from django.shortcuts import render
+from django.urls import reverse
 
 from wagtail.models import Page, Site
 
-from .staff import staff_required
+from .staff import is_staff_member, staff_required
 
 
 def _page_tree(root):
@@ -29,3 +31,21 @@ def site_plan(request):
 def staff_home(request):
     """The staff area's front door: what a CPIP or an editor can do here."""
     return render(request, "home/staff_home.html")
+
+
+class SignInView(auth_views.LoginView):
+    """The staff sign-in: back to the page asked for (when it is on this site), else the staff area.
+
+    CPIPs and editors land on the staff area; a FALC reviewer, who has no staff area,
+    lands on the admin, where the sheets to review are.
+    """
+
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        user = self.request.user
+        if is_staff_member(user):
+            return reverse("staff_home")
+        if user.has_perm("wagtailadmin.access_admin"):
+            return reverse("wagtailadmin_home")
+        return "/"

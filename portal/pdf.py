@@ -5,7 +5,9 @@ guide (``directory``), the invitation letter (``agenda``), and what comes next (
 cards, official sheets) — is a Django template laid out here, in one way:
 
 - Links and files in the HTML are relative to an *origin* (``https://host``): the request's when
-  there is one, else the site address configured for production (``WAGTAILADMIN_BASE_URL``).
+  there is one, else the site address configured for production (``WAGTAILADMIN_BASE_URL``);
+  see ``portal.addresses``.
+- The text gets the no-break spaces of French typography (``portal.typography``), as pages do.
 - WeasyPrint reads the portal's own static and media files from disk and refuses every other
   address (``LocalFilesFetcher``): a PDF never waits on the network, and nothing typed in a page
   or a form can make the server fetch a URL.
@@ -39,18 +41,12 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from .addresses import origin
 from .cache import NO_STORE
+from .typography import french_spacing
 
 # A public PDF (a sheet, the guide) follows the content: a cache may keep it but must ask again.
 PUBLIC_CACHE_CONTROL = "no-cache"
-
-
-def origin(request=None):
-    """ "https://host" of the request, or of the configured site address when there is no request."""
-    if request is not None:
-        return f"{request.scheme}://{request.get_host()}"
-    parts = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 class LocalFilesFetcher(URLFetcher):
@@ -99,7 +95,10 @@ def render_document(html, request=None):
     """
     base = origin(request)
     return weasyprint.HTML(
-        string=html, base_url=base + "/", url_fetcher=LocalFilesFetcher(base), media_type="print"
+        string=french_spacing(html),
+        base_url=base + "/",
+        url_fetcher=LocalFilesFetcher(base),
+        media_type="print",
     ).render(font_config=FontConfiguration())
 
 

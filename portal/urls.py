@@ -19,7 +19,7 @@ urlpatterns = [
     path("recherche/", search_views.search, name="recherche"),
     path("plan-du-site/", home_views.site_plan, name="site_plan"),
     path("sitemap.xml", sitemap),
-    path("connexion/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("connexion/", home_views.SignInView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("espace-pro/", home_views.staff_home, name="staff_home"),
     path("", include("guides.urls")),

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from dateutil.relativedelta import relativedelta
 
+from portal.addresses import page_full_url
 from portal.blocks import SIMPLE_RICH_TEXT
 from portal.formats import month_name
 from portal.pdf import qr_code_data_uri
@@ -61,11 +62,11 @@ class AgendaPage(RoutablePageMixin, Page):
         return page.unit_url(unit, request=request) if page else ""
 
     def unit_url(self, unit, request=None):
-        return self.get_full_url(request) + self.reverse_subpage("unit", args=[unit.slug])
+        return page_full_url(self, request) + self.reverse_subpage("unit", args=[unit.slug])
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
+        base = page_full_url(self, request)
         for unit in ProbationUnit.objects.all():
             urls.append({"location": base + self.reverse_subpage("unit", args=[unit.slug])})
         return urls

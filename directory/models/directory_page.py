@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.addresses import page_full_url
 from portal.blocks import SIMPLE_RICH_TEXT
 
 from .. import communes
@@ -58,7 +59,7 @@ class DirectoryPage(RoutablePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
+        base = page_full_url(self, request)
         for structure in Structure.objects.in_department().only("slug", "updated_at"):
             urls.append({"location": base + structure.slug + "/", "lastmod": structure.updated_at})
         return urls
@@ -147,7 +148,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         from .. import opendata
 
         response = JsonResponse(
-            opendata.as_json(self.structures().with_details(), self.get_full_url(request)),
+            opendata.as_json(self.structures().with_details(), page_full_url(self, request)),
             json_dumps_params={"ensure_ascii": False, "indent": 1},
         )
         response["Access-Control-Allow-Origin"] = "*"

@@ -24,13 +24,14 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
+
+from portal.admin_texts import FrenchInlinePanel
 
 from .. import communes, hours
 from ..forms import StructureForm
@@ -236,7 +237,7 @@ class Structure(index.Indexed, ClusterableModel):
                     ),
                     FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
                     FieldPanel("appointment_required"),
-                    InlinePanel(
+                    FrenchInlinePanel(
                         "opening_hours", heading=_("Horaires d'ouverture"), label=_("jour"), max_num=7
                     ),
                     FieldPanel("comment"),
@@ -255,8 +256,15 @@ class Structure(index.Indexed, ClusterableModel):
                     FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
                     FieldPanel("accessibility"),
                     FieldPanel("open_on_public_holidays"),
-                    InlinePanel("closures", heading=_("Fermetures exceptionnelles"), label=_("fermeture")),
-                    InlinePanel("stops", heading=_("Lieux de passage (itinérance, bus)"), label=_("lieu")),
+                    FrenchInlinePanel(
+                        "closures",
+                        heading=_("Fermetures exceptionnelles"),
+                        label=_("fermeture"),
+                        feminine=True,
+                    ),
+                    FrenchInlinePanel(
+                        "stops", heading=_("Lieux de passage (itinérance, bus)"), label=_("lieu")
+                    ),
                     FieldPanel("slug"),
                 ],
                 heading=_("Compléments"),

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from dateutil.relativedelta import relativedelta
 
+from portal.addresses import page_full_url
 from portal.pdf import qr_code_svg
 
 from .. import falc
@@ -187,7 +188,15 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("fiche pratique")
         verbose_name_plural = _("fiches pratiques")
-        permissions = [("record_falc_validation", _("Peut enregistrer la relecture FALC d'une fiche"))]
+        permissions = [
+            ("record_falc_validation", _("Peut enregistrer la relecture FALC d'une fiche")),
+            ("publish_without_falc_review", _("Peut publier une fiche sans la relecture FALC")),
+        ]
+
+    def permissions_for_user(self, user):
+        from ..permissions import SheetPermissionTester
+
+        return SheetPermissionTester(user, self)
 
     # Validation and derived fields
 
@@ -245,8 +254,10 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
         return falc.analyse(self.falc_texts(), known_words=known_words)
 
     def partner_names(self):
-        """The partners' names and short names (for the search index)."""
-        return " ".join(f"{partner.name} {partner.short_name}" for partner in self.partners.all())
+        """The partners' names, short and everyday names (for the search index)."""
+        return " ".join(
+            f"{partner.name} {partner.short_name} {partner.everyday_name}" for partner in self.partners.all()
+        )
 
     def glossary_words(self):
         """The difficult words this sheet uses, and their explanations (for the search index)."""
@@ -279,7 +290,7 @@ class ProcedureSheetPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.rendered_content(request))
-        full_url = self.get_full_url(request)
+        full_url = page_full_url(self, request)
         context["full_url"] = full_url
         context["qr_code"] = qr_code_svg(full_url)
         context["pdf_url"] = self.get_pdf_url(request)

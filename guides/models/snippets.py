@@ -14,6 +14,20 @@ class Partner(index.Indexed, models.Model):
     name = models.CharField(_("nom"), max_length=150, unique=True)
     short_name = models.CharField(_("nom court"), max_length=40, help_text=_("Par exemple : CAF, CPAM."))
     slug = models.SlugField(_("identifiant dans l'adresse"), max_length=60, unique=True)
+    everyday_name = models.CharField(
+        _("nom de tous les jours"),
+        max_length=60,
+        blank=True,
+        help_text=_("Ce que l'organisme fait, en 1 à 4 mots. Par exemple : Impôts, Retraite."),
+    )
+    explanation = models.CharField(
+        _("explication simple"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "1 ou 2 phrases courtes, avec des mots de tous les jours : ce que l'organisme fait pour vous."
+        ),
+    )
     phone = models.CharField(
         _("téléphone"), max_length=30, blank=True, help_text=_("Numéro national, par exemple 32 30.")
     )
@@ -34,6 +48,8 @@ class Partner(index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("short_name"),
         FieldPanel("slug"),
+        FieldPanel("everyday_name"),
+        FieldPanel("explanation"),
         FieldPanel("phone"),
         FieldPanel("phone_hours"),
         FieldPanel("website"),
@@ -42,6 +58,7 @@ class Partner(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.SearchField("short_name"),
+        index.SearchField("everyday_name"),
         index.AutocompleteField("name"),
     ]
 
@@ -51,7 +68,24 @@ class Partner(index.Indexed, models.Model):
         verbose_name_plural = _("partenaires")
 
     def __str__(self):
-        return self.short_name if self.short_name == self.name else f"{self.name} ({self.short_name})"
+        return self.official_name
+
+    @property
+    def official_name(self):
+        """The name with its acronym, once: "Finances publiques (DGFiP)", "Ministère de l'Intérieur (ANTS)"."""
+        return self.name if self.short_name in self.name else f"{self.name} ({self.short_name})"
+
+    @property
+    def label(self):
+        """For lists a reader picks from: "Impôts – Finances publiques (DGFiP)"."""
+        return f"{self.everyday_name} – {self.official_name}" if self.everyday_name else self.official_name
+
+    @property
+    def compact_name(self):
+        """For short lists: "Impôts (DGFiP)", "Justice"; the short name alone without an everyday name."""
+        if not self.everyday_name or self.short_name in self.everyday_name:
+            return self.everyday_name or self.short_name
+        return f"{self.everyday_name} ({self.short_name})"
 
 
 class GlossaryTermQuerySet(models.QuerySet):

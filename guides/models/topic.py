@@ -35,6 +35,11 @@ class TopicPage(Page):
         verbose_name = _("thème de fiches")
         verbose_name_plural = _("thèmes de fiches")
 
+    def permissions_for_user(self, user):
+        from ..permissions import TopicPermissionTester
+
+        return TopicPermissionTester(user, self)
+
     def sheets(self):
         from .procedure_sheet import ProcedureSheetPage
 

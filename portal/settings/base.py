@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers anonymous visitors from the cache before any other work.
     "portal.cache.PageCacheMiddleware",
+    # No-break spaces of French typography, in what the cache keeps too (portal/typography.py).
+    "portal.typography.FrenchTypographyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -144,7 +146,7 @@ SESSION_COOKIE_AGE = int(env.float("SESSION_IDLE_HOURS", default=8) * 3600)
 SESSION_SAVE_EVERY_REQUEST = True
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "staff_home"  # home.views.SignInView picks the admin for FALC reviewers
 LOGOUT_REDIRECT_URL = "/"
 
 # Language and time
@@ -234,6 +236,8 @@ PAGE_CACHE_INVALIDATING_SIGNALS = [
 ]
 # Saved often, shown on no public page: a booking or a feed token changes nothing there.
 PAGE_CACHE_IGNORED_MODELS = ["agenda.Booking", "agenda.CalendarFeedToken"]
+# French no-break spaces go into every HTML page but the admin's (Wagtail's own pages).
+TYPOGRAPHY_EXCLUDED_PREFIXES = ["/admin/", "/django-admin/"]
 SERVER_TIMING = env.bool("SERVER_TIMING", default=False)
 if SERVER_TIMING:
     MIDDLEWARE.insert(0, "portal.cache.ServerTimingMiddleware")
@@ -261,6 +265,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "France services Seine-et-Marne"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# A sheet approved by its "Relecture FALC" workflow is published even though editors may
+# not publish a sheet without that review (guides/permissions.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "guides.publishing.publish_reviewed_page"
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "svg", "webp"]

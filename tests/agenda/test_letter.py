@@ -43,7 +43,7 @@ def test_letter_shows_name_date_time_place_access_and_subject(booking):
 
 def test_letter_has_a_qr_code_to_the_unit_page(booking):
     context = letters.invitation_context(booking, NAME)
-    assert context["unit_url"] == "http://localhost/agenda/meaux/"
+    assert context["unit_url"] == "http://testserver/agenda/meaux/"
     assert context["qr_code"].startswith("data:image/svg+xml")
     assert context["qr_code"] in letters.invitation_html(booking, NAME)
 

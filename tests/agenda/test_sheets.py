@@ -12,6 +12,7 @@ from agenda.booking import book
 from agenda.models import Booking, Subject
 from tests.agenda.factories import BookingFactory, SessionFactory, in_days
 from tests.guides.factories import GuideIndexPageFactory, ProcedureSheetPageFactory, TopicPageFactory
+from tests.html import french
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def text(response):
 def test_booking_form_offers_published_sheets_only(client, session, cpip, rsa_sheet, draft_sheet):
     client.force_login(cpip)
     page = text(client.get(reverse("agenda:session", args=[session.pk])))
-    assert "Comment demander le RSA ?" in page
+    assert french("Comment demander le RSA ?") in page
     assert "Fiche en brouillon" not in page
 
 
@@ -61,7 +62,9 @@ def test_cpip_books_with_the_sheets_to_bring(client, session, cpip, rsa_sheet):
     assert list(booking.sheets.all()) == [rsa_sheet.specific]
     page = text(response)
     assert (
-        f'<a href="{rsa_sheet.url}">Comment demander le RSA ?</a> : Votre carte d\'identité, Votre RIB'
+        french(
+            f'<a href="{rsa_sheet.url}">Comment demander le RSA ?</a> : Votre carte d\'identité, Votre RIB'
+        )
         in page
     )
 

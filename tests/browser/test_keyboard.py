@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.guides.pdf import is_pdf, page_count
+from tests.html import french
 
 from .harness import PostedResponses, posted_pdf
 from .pages import PAGE_TYPES
@@ -160,9 +161,11 @@ def test_cpip_books_a_slot_and_prints_the_letter_with_the_keyboard_only(
     tab_to(page, page.get_by_role("button", name="Réserver ce créneau"))
     page.keyboard.press("Enter")
     page.wait_for_url("**/espace-pro/agenda/rendez-vous/*/")
-    assert page.get_by_role("status").inner_text().startswith("Rendez-vous réservé :")
+    assert page.get_by_role("status").inner_text().startswith(french("Rendez-vous réservé :"))
     facts = page.locator("main dl").inner_text().replace("\xa0", " ")
-    assert "9 h 30" in facts and "Papiers" in facts and "Comment demander sa carte d'identité ?" in facts
+    assert (
+        "9 h 30" in facts and "Papiers" in facts and french("Comment demander sa carte d'identité ?") in facts
+    )
     tab_to(page, page.get_by_label("Nom et prénom de la personne"))
     page.keyboard.type("Zéphyrine Quintessa")
     responses = PostedResponses(page)

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.guides.pdf import is_pdf, page_count
+from tests.html import french
 
 from .harness import PostedResponses, posted_pdf
 from .pages import PUBLIC_PAGE_TYPES
@@ -46,7 +47,9 @@ def test_sign_in_and_sign_out_forms_work_without_javascript(no_js_context, staff
     assert page.get_by_role("heading", level=1).inner_text() == "Espace des professionnels"
     page.get_by_role("button", name="Se déconnecter").click()
     page.goto(staff_home_url)
-    assert page.get_by_role("heading", level=1).inner_text() == "Espace des professionnels : se connecter"
+    assert page.get_by_role("heading", level=1).inner_text() == french(
+        "Espace des professionnels : se connecter"
+    )
 
 
 def test_commune_search_works_without_javascript(no_js_context, directory_url):
@@ -68,12 +71,14 @@ def test_commune_search_works_without_javascript(no_js_context, directory_url):
 def test_directory_sort_and_filter_form_works_without_javascript(no_js_context, directory_url):
     page = no_js_context.new_page()
     page.goto(directory_url)
-    page.get_by_label("Pour quel organisme ?").select_option(label="Mutualité sociale agricole (MSA)")
+    page.get_by_label("Pour quel organisme ?").select_option(
+        label="Agriculteurs – Mutualité sociale agricole (MSA)"
+    )
     page.get_by_label("par commune, de A à Z").check()
     page.get_by_role("button", name="Afficher").click()
     page.wait_for_url("**/france-services/?partenaire=msa&tri=commune#liste")
     assert page.get_by_label("par commune, de A à Z").is_checked()
-    assert "où voir : MSA" in page.locator("#liste").inner_text()
+    assert french("où voir : Agriculteurs (MSA)") in page.locator("#liste").inner_text()
 
 
 def test_print_pack_form_gives_the_pdf_without_javascript(no_js_context, print_pack_url, cpip_cookie):
@@ -98,6 +103,6 @@ def test_booking_form_books_a_slot_without_javascript(no_js_context, booking_for
     page.get_by_role("radio", name="Emploi", exact=True).check()
     page.get_by_role("button", name="Réserver ce créneau").click()
     page.wait_for_url("**/espace-pro/agenda/rendez-vous/*/")
-    assert page.get_by_role("status").inner_text().startswith("Rendez-vous réservé :")
+    assert page.get_by_role("status").inner_text().startswith(french("Rendez-vous réservé :"))
     facts = page.locator("main dl").inner_text().replace("\xa0", " ")
     assert "10 h" in facts and "Emploi" in facts

@@ -11,6 +11,7 @@ import pytest
 from directory import demo, guide
 from directory.models import DirectoryPage, Structure
 from home.models import SiteSettings
+from tests.directory.factories import StructureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,19 @@ def test_load_demo_command_runs_the_directory_demo(home_page, fake_build):
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     assert "directory: 35 France services" in out.getvalue()
+
+
+def test_the_demo_counts_add_up_on_an_empty_database_and_on_a_second_run(home_page, fake_build):
+    first, second = io.StringIO(), io.StringIO()
+    demo.load(first)
+    demo.load(second)
+    assert first.getvalue() == "directory: 35 France services (35 créées)"
+    assert second.getvalue() == "directory: 35 France services (35 inchangées)"
+
+
+def test_the_demo_counts_structures_editors_added(home_page, fake_build):
+    demo.load(io.StringIO())
+    StructureFactory(name="France services ajoutée à la main")
+    out = io.StringIO()
+    demo.load(out)
+    assert out.getvalue().endswith("(35 inchangées, 1 autre, ajoutée par les éditeurs)")

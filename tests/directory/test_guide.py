@@ -1,5 +1,6 @@
 """The downloadable PDF guide: real PDF, stored once, rebuilt when the data changes."""
 
+import html as html_lib
 import io
 import re
 
@@ -66,10 +67,17 @@ def test_guide_gives_each_structure_with_address_phone_hours_partners_and_appoin
     assert "16 rue Saint Liesne, 77000 Melun" in html
     assert "01 64 09 49 22" in html
     assert "Lundi 9 h – 12 h et 14 h – 17 h" in html
-    assert "CAF, Urssaf" in html
+    assert "Allocations familiales (CAF), Cotisations (Urssaf)" in html
     assert "Sans rendez-vous." in html
     assert "Accueil seulement sur invitation" in html
     assert "Source : ANCT" in html
+
+
+def test_guide_explains_each_partner_once(structures):
+    html = html_lib.unescape(" ".join(re.sub(r"<[^>]+>", " ", guide.guide_html()).split()))
+    assert "Qui fait quoi ? Les organismes" in html
+    assert "Impôts – Finances publiques (DGFiP) Les Finances publiques s'occupent des impôts" in html
+    assert html.count("Les Finances publiques s'occupent des impôts") == 1
 
 
 def test_guide_is_served_as_a_stored_pdf_download(client, structures, fake_build):

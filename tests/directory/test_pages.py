@@ -96,9 +96,14 @@ class TestDirectoryPage:
 
     def test_filter_by_partner_shows_where_to_meet_it(self, client, melun, meaux):
         text = main_text(client.get("/france-services/?partenaire=caf"))
-        assert "1 France services où voir : CAF" in text
+        assert "1 France services où voir : Allocations familiales (CAF)" in text
         assert "Pimms Médiation Melun" in text
         assert "sous-préfecture de Meaux" not in text
+
+    def test_the_partner_choice_gives_everyday_names(self, client, directory_page):
+        html = client.get("/france-services/").content.decode()
+        assert '<option value="finances-publiques">Impôts – Finances publiques (DGFiP)</option>' in html
+        assert '<option value="urssaf">Cotisations – Urssaf</option>' in html
 
     def test_alphabetical_list_is_by_commune(self, client, melun, meaux):
         text = main_text(client.get("/france-services/?tri=commune"))
@@ -116,7 +121,7 @@ class TestDirectoryPage:
     def test_wrong_order_keeps_the_partner_filter(self, client, melun, meaux):
         text = main_text(client.get("/france-services/?partenaire=caf&tri=n-importe-quoi"))
         assert "Sélectionnez un choix valide" in text
-        assert "1 France services où voir : CAF" in text
+        assert "1 France services où voir : Allocations familiales (CAF)" in text
 
     def test_offers_the_guide_and_the_open_data(self, client, directory_page):
         html = client.get("/france-services/").content.decode()
@@ -141,8 +146,24 @@ class TestStructurePage:
         assert "Lundi 9 h – 12 h et 14 h – 17 h" in text
         assert "Samedi Fermé" in text
         assert "Fermé les jours fériés." in text
-        assert "Caisse d'allocations familiales (CAF)" in text
-        assert "France Travail" in text
+        assert "Allocations familiales – Caisse d'allocations familiales (CAF)" in text
+        assert "Emploi – France Travail" in text
+
+    def test_each_partner_has_its_everyday_name_and_its_explanation(self, client, directory_page):
+        structure = StructureFactory()
+        structure.partners.set(Partner.objects.filter(slug__in=["finances-publiques", "assurance-retraite"]))
+        html = client.get(f"/france-services/{structure.slug}/").content.decode()
+        assert (
+            '<li><strong>Impôts</strong> – Finances publiques (DGFiP) <span class="partner-explanation">'
+            in html
+        )
+        assert (
+            '<li><strong>Retraite</strong> – Assurance retraite (CNAV) <span class="partner-explanation">'
+            in html
+        )
+        text = main_text(client.get(f"/france-services/{structure.slug}/"))
+        assert "Les Finances publiques s'occupent des impôts" in text
+        assert "L'Assurance retraite paie la retraite des salariés." in text
 
     def test_phone_number_can_be_called_from_a_phone(self, client, melun):
         assert 'href="tel:0164094922"' in client.get(f"/france-services/{melun.slug}/").content.decode()

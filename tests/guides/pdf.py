@@ -15,11 +15,16 @@ def is_pdf(data):
     return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
 
 
-def page_count(data):
+def decompressed_parts(data):
+    """The PDF's plain bytes, then each of its Flate streams decompressed."""
     parts = [data]
     for match in _STREAM.finditer(data):
         try:
             parts.append(zlib.decompress(match.group(1)))
         except zlib.error:
             continue
-    return sum(len(_PAGE.findall(part)) for part in parts)
+    return parts
+
+
+def page_count(data):
+    return sum(len(_PAGE.findall(part)) for part in decompressed_parts(data))

@@ -4,11 +4,12 @@ import datetime
 
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 import pytest
 
 from guides.models import ProcedureSheetPage, TopicPage
+from tests.guides.admin_forms import sheet_form
 from tests.guides.factories import ProcedureSheetPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,23 +18,6 @@ LONG_SENTENCE = (
     "Si vous ne pouvez pas vous déplacer, un conseiller de la caisse peut vous appeler au téléphone "
     "pour faire la demande avec vous."
 )
-
-
-def sheet_form(title, step_text, **fields):
-    step = {"text": step_text, "image": "", "image_alt": "", "link_url": "", "link_text": "", "phone": ""}
-    steps = {"count": "1", "0": {"value": step, "deleted": "", "order": "0"}}
-    data = {
-        "title": title,
-        "slug": "une-fiche",
-        "summary": "Une démarche simple.",
-        "audience": "Vous avez 18 ans ou plus.",
-        "body": streamfield([("steps", {"heading": "Les étapes", "steps": steps})]),
-        "last_checked_on": "2026-11-01",
-        "review_interval_months": "6",
-        "official_sheet_links": inline_formset([]),
-    }
-    data.update(fields)
-    return nested_form_data(data)
 
 
 def test_the_edit_form_shows_the_score_and_quotes_the_sentences_to_rewrite(client, editor, topic, glossary):

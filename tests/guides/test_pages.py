@@ -11,6 +11,7 @@ import wagtail_factories
 from guides.models import GlossaryPage, GuideIndexPage, ProcedureSheetPage, TopicPage
 from home.models import HomePage, StandardPage
 from tests.guides.factories import PartnerFactory, ProcedureSheetPageFactory, TopicPageFactory
+from tests.html import french
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def test_the_section_lists_its_topics_with_their_sheets(client, guide_index, top
     html = client.get(guide_index.url).content.decode()
     assert "Fiches pratiques" in html
     assert f'<a href="{topic.url}">Avoir de l&#x27;argent pour vivre</a>' in html
-    assert f'<a href="{sheet.url}">Comment demander le RSA ?</a>' in html
+    assert french(f'<a href="{sheet.url}">Comment demander le RSA ?</a>') in html
     assert f'<a href="{other.url}">Se soigner</a>' in html
 
 
@@ -32,7 +33,7 @@ def test_a_topic_shows_its_pictogram_and_its_published_sheets_only(client, topic
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     html = client.get(topic.url).content.decode()
     assert 'class="topic-picto"' in html and 'alt=""' in html
-    assert "Comment demander le RSA ?" in html
+    assert french("Comment demander le RSA ?") in html
     assert "Le RSA est une aide pour vivre quand on a peu d&#x27;argent." in html
     assert draft.title not in html
     assert private.title not in html
@@ -42,9 +43,9 @@ def test_a_sheet_shows_its_question_summary_audience_and_partners(client, sheet)
     sheet.partners = [PartnerFactory(name="Caisse de test", short_name="CT")]
     sheet.save_revision().publish()
     html = client.get(sheet.url).content.decode()
-    assert "<h1>Comment demander le RSA ?</h1>" in html
+    assert french("<h1>Comment demander le RSA ?</h1>") in html
     assert "Le RSA est une aide pour vivre quand on a peu d&#x27;argent." in html
-    assert "<strong>Pour qui ?</strong> Vous avez 25 ans ou plus." in html
+    assert french("<strong>Pour qui ?</strong> Vous avez 25 ans ou plus.") in html
     assert "Caisse de test" in html
     assert f'<a href="{sheet.get_parent().url}">Avoir de l&#x27;argent pour vivre</a>' in html
 
@@ -63,7 +64,7 @@ def test_the_easy_to_read_logo_shows_only_once_readers_validated_the_sheet(clien
     sheet.save_revision().publish()
     html = client.get(sheet.url).content.decode()
     assert 'alt="Facile à lire et à comprendre"' in html
-    assert "Des lecteurs l'ont relue le 2 juin 2026 : Atelier de relecture de Meaux." in html
+    assert french("Des lecteurs l'ont relue le 2 juin 2026 : Atelier de relecture de Meaux.") in html
 
 
 def test_a_sheet_prints_a_qr_code_of_its_address_and_an_appointment_box(client, sheet):
@@ -73,8 +74,8 @@ def test_a_sheet_prints_a_qr_code_of_its_address_and_an_appointment_box(client, 
         r'<svg aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="[^"]+" class="qr-code"><path',
         html,
     )
-    assert "Cette fiche sur internet : http://localhost/fiches/argent/demander-le-rsa/" in html
-    assert "Mon rendez-vous :" in html
+    assert french("Cette fiche sur internet : http://testserver/fiches/argent/demander-le-rsa/") in html
+    assert french("Mon rendez-vous :") in html
 
 
 def test_a_sheet_links_to_its_pdf(client, sheet):

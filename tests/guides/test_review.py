@@ -1,20 +1,25 @@
 """Keeping sheets true: review dates, the report and dashboard panel, the "Relecture FALC" workflow."""
 
 import datetime
+import importlib
+import re
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage
 
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from guides.models import ProcedureSheetPage
+from guides.models import FalcReviewTask, ProcedureSheetPage
 from guides.review import assign_falc_workflow
 from home.groups import EDITORS, FALC_REVIEWERS
+from tests.guides.admin_forms import sheet_form
 from tests.guides.factories import ProcedureSheetPageFactory
+from tests.html import french
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +101,7 @@ def test_the_dashboard_panel_is_not_shown_to_falc_reviewers(client, falc_reviewe
 def test_the_falc_review_workflow_is_a_review_by_falc_reviewers_then_publication_by_editors():
     workflow = Workflow.objects.get(name="Relecture FALC")
     tasks = [task.specific for task in workflow.tasks.order_by("workflow_tasks__sort_order")]
-    assert all(isinstance(task, GroupApprovalTask) for task in tasks)
+    assert [type(task) for task in tasks] == [FalcReviewTask, GroupApprovalTask]
     assert [list(task.groups.values_list("name", flat=True)) for task in tasks] == [
         [FALC_REVIEWERS],
         [EDITORS],
@@ -109,33 +114,84 @@ def test_the_workflow_is_assigned_to_the_sheets_section_once(guide_index):
     assert WorkflowPage.objects.get(page=guide_index).workflow.name == "Relecture FALC"
 
 
-def test_a_sheet_is_reviewed_by_falc_readers_then_published_by_an_editor(
-    editor, falc_reviewer, guide_index, topic
-):
+@pytest.fixture
+def submitted_sheet(editor, guide_index, topic):
+    """A new sheet an editor submitted to the "Relecture FALC" workflow: at the readers' step."""
     assign_falc_workflow(guide_index)
-    sheet = ProcedureSheetPageFactory(parent=topic, live=False)
+    sheet = ProcedureSheetPageFactory(parent=topic, title="Demander la CSS", slug="css", live=False)
     sheet.save_revision(user=editor)
-    workflow = sheet.get_workflow()
-    assert workflow.name == "Relecture FALC"
-    state = workflow.start(sheet, editor)
+    state = sheet.get_workflow().start(sheet, editor)
+    return sheet, state
+
+
+def test_only_falc_reviewers_act_on_the_readers_step(submitted_sheet, editor, falc_reviewer):
+    sheet, state = submitted_sheet
     review = state.current_task_state.task.specific
     assert review.get_actions(sheet, editor) == []  # the FALC readers review, not the author
-    # The reviewer records the readers' validation while reviewing, then approves.
-    draft = sheet.get_latest_revision_as_object()
-    draft.falc_validated_on = datetime.date(2026, 11, 20)
-    draft.falc_validated_by = "Atelier de relecture de Meaux"
-    draft.save_revision(user=falc_reviewer)
-    review.on_action(state.current_task_state, falc_reviewer, "approve")
+    labels = [label for _, label, _ in review.get_actions(sheet, falc_reviewer)]
+    assert labels == ["Demander des modifications", "Valider la relecture FALC"]
+
+
+def test_approving_the_readers_step_records_the_validation_then_the_editor_publishes_it(
+    client, submitted_sheet, editor, falc_reviewer
+):
+    sheet, state = submitted_sheet
+    review = state.current_task_state.task.specific
+    review.on_action(state.current_task_state, falc_reviewer, "approve", readers="Atelier de Meaux")
     state.refresh_from_db()
     sheet.refresh_from_db()
-    assert not sheet.live
+    assert not sheet.live  # the editors publish
     publication = state.current_task_state.task.specific
     assert publication.get_actions(sheet, falc_reviewer) == []
     publication.on_action(state.current_task_state, editor, "approve")
     sheet.refresh_from_db()
     assert sheet.live
-    assert sheet.has_falc_validation
-    assert sheet.falc_validated_by == "Atelier de relecture de Meaux"
+    assert (sheet.falc_validated_on, sheet.falc_validated_by) == (timezone.localdate(), "Atelier de Meaux")
+    today = date_format(timezone.localdate(), "j F Y")
+    html = client.get(sheet.url).content.decode()
+    assert french(f"Des lecteurs l'ont relue le {today}") in html
+    assert 'alt="Facile à lire et à comprendre"' in html
+
+
+def test_the_approval_form_offers_the_task_s_usual_readers(submitted_sheet, falc_reviewer):
+    _, state = submitted_sheet
+    review = state.current_task_state.task.specific
+    review.readers = "Atelier de relecture de l'ESAT de Meaux"
+    form = review.get_form_for_action("approve")()
+    assert form["readers"].value() == "Atelier de relecture de l'ESAT de Meaux"
+    assert form.fields["readers"].label == "Qui a relu la fiche ?"
+    assert not review.get_form_for_action("approve")(data={"readers": ""}).is_valid()
+
+
+def test_approving_in_the_admin_asks_who_read_the_sheet_and_records_it(
+    client, submitted_sheet, falc_reviewer
+):
+    sheet, state = submitted_sheet
+    client.force_login(falc_reviewer)
+    url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[sheet.pk, "approve", state.current_task_state.pk]
+    )
+    form = client.get(url, headers={"x-requested-with": "XMLHttpRequest"}).json()["html"]
+    assert "Qui a relu la fiche ?" in form
+    client.post(url, {"readers": "  Atelier   de Meaux ", "comment": ""})
+    sheet.refresh_from_db()
+    draft = sheet.get_latest_revision_as_object()
+    assert (draft.falc_validated_on, draft.falc_validated_by) == (timezone.localdate(), "Atelier de Meaux")
+    state.refresh_from_db()
+    assert state.current_task_state.task.name == "Publication par les éditeurs"
+
+
+def test_the_editors_final_approval_reads_approuver_et_publier(
+    client, submitted_sheet, editor, falc_reviewer
+):
+    sheet, state = submitted_sheet
+    state.current_task_state.task.specific.on_action(
+        state.current_task_state, falc_reviewer, "approve", readers="Atelier de Meaux"
+    )
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[sheet.pk])).content.decode()
+    assert "Approuver et publier" in html
+    assert "et Publier" not in html
 
 
 def test_reviewers_may_record_validations_and_editors_manage_words():
@@ -146,3 +202,88 @@ def test_reviewers_may_record_validations_and_editors_manage_words():
         editors.permissions.filter(content_type__app_label="guides").values_list("codename", flat=True)
     )
     assert {"add_glossaryterm", "change_glossaryterm", "delete_glossaryterm"} <= codenames
+
+
+@pytest.fixture
+def reviewed_section(guide_index, topic):
+    assign_falc_workflow(guide_index)
+    return topic
+
+
+def _action_names(client, url):
+    html = client.get(url).content.decode()
+    return set(re.findall(r'name="(action-[a-z-]+)"', html))
+
+
+def test_editors_see_no_publish_button_on_a_sheet_only_submit_to_the_review(client, editor, reviewed_section):
+    sheet = ProcedureSheetPageFactory(parent=reviewed_section, live=False)
+    client.force_login(editor)
+    actions = _action_names(client, reverse("wagtailadmin_pages:edit", args=[sheet.pk]))
+    assert "action-submit" in actions
+    assert "action-publish" not in actions
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[sheet.pk])).content.decode()
+    assert "Soumettre à Relecture FALC" in html
+
+
+def test_an_editor_cannot_publish_a_new_sheet_without_the_review(client, editor, reviewed_section):
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:add", args=["guides", "proceduresheetpage", reviewed_section.pk])
+    assert "action-publish" not in _action_names(client, url)
+    client.post(url, sheet_form("Comment faire ?", "Allez à la mairie.", **{"action-publish": "publish"}))
+    sheet = ProcedureSheetPage.objects.get(slug="une-fiche")
+    assert not sheet.live  # saved as a draft, waiting for the review
+
+
+def test_an_editor_cannot_publish_an_edited_sheet_without_the_review(client, editor, reviewed_section):
+    sheet = ProcedureSheetPageFactory(parent=reviewed_section, slug="une-fiche", live=False)
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:edit", args=[sheet.pk])
+    client.post(url, sheet_form("Comment faire ?", "Allez à la mairie.", **{"action-publish": "publish"}))
+    sheet.refresh_from_db()
+    assert not sheet.live
+    assert sheet.get_latest_revision_as_object().title == "Comment faire ?"
+
+
+def test_an_editor_can_still_unpublish_a_wrong_sheet_at_once(editor, reviewed_section):
+    sheet = ProcedureSheetPageFactory(parent=reviewed_section)
+    assert sheet.permissions_for_user(editor).can_unpublish()
+
+
+def test_an_editor_publishes_other_pages_directly(editor, reviewed_section, home_page):
+    assert reviewed_section.permissions_for_user(editor).can_publish()
+    assert home_page.permissions_for_user(editor).can_publish_subpage()
+
+
+def test_only_the_skip_review_right_publishes_a_sheet_directly(editor, reviewed_section):
+    sheet = ProcedureSheetPageFactory(parent=reviewed_section)
+    assert not sheet.permissions_for_user(editor).can_publish()
+    editor.user_permissions.add(Permission.objects.get(codename="publish_without_falc_review"))
+    editor = type(editor).objects.get(pk=editor.pk)  # permissions are cached on the user
+    assert sheet.permissions_for_user(editor).can_publish()
+    assert reviewed_section.permissions_for_user(editor).can_publish_subpage()
+
+
+def test_no_group_may_skip_the_falc_review():
+    assert not Group.objects.filter(permissions__codename="publish_without_falc_review").exists()
+
+
+def test_the_migration_turns_the_readers_step_into_a_falc_review_and_keeps_past_reviews(
+    submitted_sheet, falc_reviewer
+):
+    from django.apps import apps
+
+    migration = importlib.import_module("guides.migrations.0005_falc_review_task")
+    workflow = Workflow.objects.get(name="Relecture FALC")
+    _, state = submitted_sheet
+    migration.use_group_approval_task(apps, None)  # back to the plain group approval of 0004
+    old = workflow.tasks.order_by("workflow_tasks__sort_order").first().specific
+    assert type(old) is GroupApprovalTask
+    old.task_states.create(workflow_state=state, revision=state.current_task_state.revision)
+
+    migration.use_falc_review_task(apps, None)
+
+    first = workflow.tasks.order_by("workflow_tasks__sort_order").first().specific
+    assert type(first) is FalcReviewTask
+    assert list(first.groups.values_list("name", flat=True)) == [FALC_REVIEWERS]
+    old.refresh_from_db()
+    assert not old.active  # kept, with its history, out of the workflow

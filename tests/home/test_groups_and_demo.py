@@ -1,3 +1,5 @@
+import io
+
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
@@ -51,6 +53,17 @@ def test_load_demo_twice_leaves_the_same_pages(client, home_page):
     urls = [url for url, *_ in first[0]]
     assert "/home/mentions-legales/" in urls
     assert "/home/accessibilite/" in urls
+
+
+def test_the_home_demo_says_what_it_did_with_counts_that_add_up(home_page):
+    from home import demo
+
+    first, second = io.StringIO(), io.StringIO()
+    demo.load(first)
+    demo.load(second)
+    # The home page exists from the start (a migration creates it): the demo changes it.
+    assert first.getvalue() == "home: 3 pages (2 créées, 1 modifiée)"
+    assert second.getvalue() == "home: 3 pages (3 inchangées)"
 
 
 def test_demo_accessibility_statement_is_honest(client, home_page):

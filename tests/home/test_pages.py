@@ -5,6 +5,7 @@ from django.urls import reverse
 import pytest
 
 from tests.factories import StandardPageFactory
+from tests.html import french
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_footer_links_to_legal_notice_accessibility_and_site_plan(client, home_p
     html = client.get("/").content.decode()
     assert 'href="/mentions-legales/"' in html
     assert 'href="/accessibilite/"' in html
-    assert "Accessibilité : partiellement conforme" in html
+    assert french("Accessibilité : partiellement conforme") in html
     assert f'href="{reverse("site_plan")}"' in html
 
 

@@ -135,3 +135,11 @@ def test_importing_the_official_list_shows_at_once(client, home_page, tmp_path):
     changed.write_text(source.replace('"01 64 09 49 22"', '"01 64 09 49 99"'))
     call_command("import_france_services", str(changed), stdout=open(tmp_path / "out", "w"))  # noqa: SIM115
     assert "01 64 09 49 99" in _text(client.get(url))
+
+
+def test_a_signed_in_page_is_never_shown_to_the_next_visitor(client, page, cpip):
+    client.force_login(cpip)
+    assert "Se déconnecter" in _text(client.get("/horaires/"))
+    client.logout()
+    client.cookies.clear()
+    assert "Se déconnecter" not in _text(client.get("/horaires/"))

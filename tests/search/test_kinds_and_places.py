@@ -16,6 +16,7 @@ from tests.guides.factories import (
     ProcedureSheetPageFactory,
     TopicPageFactory,
 )
+from tests.html import french
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,7 @@ def test_results_are_grouped_by_kind_with_sheets_first(client, content):
 
 def test_a_sheet_shows_its_one_sentence_summary(client, content):
     page = page_of(client, "rsa")
-    assert f'<a href="{content["sheet"].url}">Comment demander le RSA ?</a>' in page
+    assert french(f'<a href="{content["sheet"].url}">Comment demander le RSA ?</a>') in page
     assert "Le RSA aide à vivre avec peu d&#x27;argent." in page
 
 

@@ -13,8 +13,8 @@ from servicepublic.models import OfficialSheet
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-BEFORE = [("guides", "0004_falc_review_workflow"), ("servicepublic", "0001_official_sheet")]
-AFTER = [("guides", "0005_official_sheet_links")]
+BEFORE = [("guides", "0008_block_labels_capitalised"), ("servicepublic", "0001_official_sheet")]
+AFTER = [("guides", "0009_official_sheet_links")]
 
 
 def migrate(targets):

@@ -56,7 +56,7 @@ def write_numbers_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("guides", "0004_falc_review_workflow"),
+        ("guides", "0008_block_labels_capitalised"),
         ("servicepublic", "0001_official_sheet"),
     ]
 
