@@ -17,20 +17,32 @@ def by_place(structure):
     return (communes.normalize(structure.place_label), communes.normalize(structure.name))
 
 
+def by_invitation_last(groups, structures):
+    """``groups`` then, apart, the structures that receive on invitation only (the SPIP's)."""
+    invited = sorted((s for s in structures if s.is_invitation_only), key=by_place)
+    if invited:
+        groups.append(ArrondissementGroup(_("Sur invitation de votre CPIP"), invited))
+    return groups
+
+
 def alphabetical(structures):
-    """One group, A to Z by commune: people look for their town, not for a structure's name."""
-    return [ArrondissementGroup(_("Par commune, de A à Z"), sorted(structures, key=by_place))]
+    """A to Z by commune (people look for their town, not for a structure's name); on invitation apart."""
+    open_to_all = sorted((s for s in structures if not s.is_invitation_only), key=by_place)
+    groups = [ArrondissementGroup(_("Par commune, de A à Z"), open_to_all)] if open_to_all else []
+    return by_invitation_last(groups, structures)
 
 
 def group_by_arrondissement(structures):
-    """[ArrondissementGroup] in the order of the arrondissements' names; itinerant ones last."""
+    """[ArrondissementGroup] in the order of the arrondissements' names; itinerant ones, then those
+    on invitation, last."""
     groups = {}
     for structure in structures:
-        groups.setdefault(structure.arrondissement_name, []).append(structure)
+        if not structure.is_invitation_only:
+            groups.setdefault(structure.arrondissement_name, []).append(structure)
     result = []
     for name in sorted(name for name in groups if name):
         members = sorted(groups[name], key=by_place)
         result.append(ArrondissementGroup(_("Arrondissement de %(name)s") % {"name": name}, members))
     if "" in groups:
         result.append(ArrondissementGroup(_("Dans plusieurs communes"), sorted(groups[""], key=by_place)))
-    return result
+    return by_invitation_last(result, structures)

@@ -8,17 +8,23 @@ module answers the citizen's questions in Europe/Paris time:
 - if not, when does it open next? ("Ouvre mardi à 9 h")
 - on which dates is the next stop of the bus?
 
-Times are wall-clock times in Paris; ``zoneinfo`` turns them into real instants, so the nights
-the clocks change need no special case. Weekdays, "the 2nd Tuesday of the month" and public
-holidays come from ``portal.calendar``.
+A schedule is written once as OpenStreetMap opening hours (``osm_hours``: "Mo-Fr 09:00-12:00;
+PH off; 2026 Dec 24-2027 Jan 02 off"), and opening-hours-py evaluates that string for "open now"
+and the next opening: the sentences, the table of the week and the exports all come from the same
+rows. Times are wall-clock times in Paris; ``zoneinfo`` turns them into real instants, so the nights
+the clocks change need no special case. Weekdays, "the 2nd Tuesday of the month" and the names of
+public holidays come from ``portal.calendar``.
 """
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import islice
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
+
+from opening_hours import State
 
 from portal.calendar import (
     describe_recurrence,
@@ -28,6 +34,8 @@ from portal.calendar import (
     weekday_name,
 )
 from portal.formats import hour, hours_range, long_date
+
+from . import osm_hours
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -44,11 +52,6 @@ def merge_ranges(ranges):
         else:
             merged.append((start, end))
     return merged
-
-
-def at(day, time):
-    """The instant of wall-clock ``time`` on ``day`` in Paris."""
-    return datetime.datetime.combine(day, time, tzinfo=PARIS)
 
 
 @dataclass(frozen=True)
@@ -96,32 +99,31 @@ class Schedule:
                 return _("jour férié : %(name)s") % {"name": holiday}
         return ""
 
-    def ranges_on(self, day):
-        """The merged time ranges during which the structure is open on ``day``."""
-        ranges = self.weekly.get(day.weekday())
-        if not ranges or self.closed_because(day):
-            return []
-        return merge_ranges(ranges)
+    def opening_hours(self, since=None):
+        """The schedule in OpenStreetMap's syntax; closures ended before ``since`` left out; "" without hours."""
+        weekly = {day: merge_ranges(ranges) for day, ranges in self.weekly.items()}
+        return osm_hours.format_opening_hours(weekly, self.closures, self.open_on_public_holidays, since)
+
+    @cached_property
+    def evaluator(self):
+        """opening-hours-py's reading of the schedule, or None when it has no hours."""
+        text = self.opening_hours()
+        return osm_hours.evaluator(text) if text else None
 
     def status(self, now):
         """Open or closed at ``now`` (an aware datetime), with the closing or next opening time."""
-        if not any(self.weekly.values()):
+        if self.evaluator is None:
             return Status(is_open=False, has_hours=False)
-        local = now.astimezone(PARIS)
-        today, time = local.date(), local.time()
-        ranges = self.ranges_on(today)
-        for start, end in ranges:
-            if start <= time < end:
-                return Status(is_open=True, closes_at=at(today, end))
+        now = now.astimezone(PARIS)  # the library reads zoneinfo time zones only
+        state, _comment = self.evaluator.state(now)
+        if state == State.OPEN:
+            return Status(is_open=True, closes_at=self.evaluator.next_change(now))
+        today = now.date()
         reason = self.closed_because(today) if self.weekly.get(today.weekday()) else ""
-        for start, _end in ranges:
-            if time < start:
-                return Status(is_open=False, opens_at=at(today, start))
-        for offset in range(1, HORIZON_DAYS + 1):
-            day = today + datetime.timedelta(days=offset)
-            ranges = self.ranges_on(day)
-            if ranges:
-                return Status(is_open=False, opens_at=at(day, ranges[0][0]), closed_today_because=reason)
+        horizon = now + datetime.timedelta(days=HORIZON_DAYS)
+        for start, _end, state, _comment in self.evaluator.intervals(now, horizon):
+            if state == State.OPEN:
+                return Status(is_open=False, opens_at=start, closed_today_because=reason)
         return Status(is_open=False, closed_today_because=reason)
 
     def upcoming_closures(self, today):
@@ -137,13 +139,14 @@ class Schedule:
             (day, name) for day, name in public_holidays(today, end).items() if self.weekly.get(day.weekday())
         ]
 
-    def week(self):
-        """[(weekday name, ["9 h – 12 h", "14 h – 17 h"])], Monday to Saturday (Sunday if open); [] = closed."""
+    def week_ranges(self):
+        """[(weekday name, [(9:00, 12:00), (14:00, 17:00)])], Monday to Saturday (Sunday if open)."""
         days = range(7) if self.weekly.get(6) else range(6)
-        return [
-            (weekday_name(day), [hours_range(*r) for r in merge_ranges(self.weekly.get(day) or [])])
-            for day in days
-        ]
+        return [(weekday_name(day), merge_ranges(self.weekly.get(day) or [])) for day in days]
+
+    def week(self):
+        """[(weekday name, ["9 h – 12 h", "14 h – 17 h"])], as ``week_ranges``; [] = closed."""
+        return [(name, [hours_range(*r) for r in ranges]) for name, ranges in self.week_ranges()]
 
 
 def describe_day(moment, now):

@@ -9,11 +9,14 @@ The file's format (columns, hours, codes) and its reading are in ``official_file
   accessibility, reception mode, closures, stops, slug);
 - keeps a row with a malformed value (hours such as "00:00 - 00:00 / 09:00 - 12:00", "9h-12h",
   "fermé"), loses nothing else, and says what it did in the report, one line per problem;
-- reports the structures that are no longer in the file, and deletes nothing.
+- reports the structures that are no longer in the file, and deletes nothing;
+- reads the week from an optional ``opening_hours`` column (OpenStreetMap syntax) when a row has it;
+- names, for each structure, the fields that change with their old and new values, and first the
+  changes an editor made by hand that the file overwrites (``import_report.py``).
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -24,6 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backends
 
 from . import spreadsheet
+from .import_report import ImportReport, Problem, StructureChanges, baseline, compare
 from .models import Commune, OpeningHours, Structure
 from .official_file import (
     APPOINTMENT,
@@ -34,6 +38,7 @@ from .official_file import (
     INSEE_CODE,
     KINDS,
     LABEL_DATE,
+    OSM_COLUMN,
     POSTCODE,
     FileRejected,
     decode,
@@ -41,92 +46,9 @@ from .official_file import (
     plain,
     read_rows,
 )
+from .osm_hours import InvalidOpeningHours, read_opening_hours
 from .signals import structures_imported
 from .slugs import unique_slug
-
-FIELD_LABELS = {
-    "department": "département",
-    "name": "nom",
-    "address": "adresse",
-    "address_complement": "complément d'adresse",
-    "insee_code": "code INSEE",
-    "postcode": "code postal",
-    "commune_name": "commune",
-    "latitude": "latitude",
-    "longitude": "longitude",
-    "email": "e-mail",
-    "phone": "téléphone",
-    "appointment_required": "rendez-vous",
-    "comment": "commentaire",
-    "kind": "type",
-    "format": "format",
-    "group": "groupe",
-    "labelled_on": "date de labellisation",
-    "hours": "horaires",
-}
-
-
-@dataclass
-class Problem:
-    """One thing the import could not take as it was, and what it did instead."""
-
-    line: int
-    column: str
-    value: str
-    action: str
-
-    def __str__(self):
-        value = self.value if len(self.value) <= 80 else self.value[:77] + "…"
-        return _("Ligne %(line)s, colonne %(column)s, valeur « %(value)s » : %(action)s") % {
-            "line": self.line,
-            "column": self.column,
-            "value": value,
-            "action": self.action,
-        }
-
-
-@dataclass
-class ImportReport:
-    dry_run: bool = False
-    department: str = ""
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    other_departments: int = 0
-    changes: list = field(default_factory=list)
-    missing: list = field(default_factory=list)
-    problems: list = field(default_factory=list)
-
-    def summary(self):
-        text = _(
-            "%(created)s créée(s), %(updated)s mise(s) à jour, %(unchanged)s inchangée(s), "
-            "%(skipped)s ligne(s) ignorée(s)."
-        ) % {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "skipped": self.skipped,
-        }
-        if self.other_departments:
-            text += " " + _("%(count)s ligne(s) d'autres départements laissée(s) de côté.") % {
-                "count": self.other_departments
-            }
-        if self.dry_run:
-            text = _("Essai à blanc, rien n'a été enregistré.") + " " + text
-        return text
-
-    def lines(self):
-        """The whole report, one line each: summary, changes, structures missing, problems."""
-        lines = [self.summary()]
-        lines += [_("Mise à jour : %(change)s") % {"change": change} for change in self.changes]
-        lines += [
-            _("Absente du fichier, gardée (à vérifier) : %(name)s (id_fs %(id)s)")
-            % {"name": s.name, "id": s.id_fs}
-            for s in self.missing
-        ]
-        lines += [str(problem) for problem in self.problems]
-        return lines
 
 
 @dataclass
@@ -143,9 +65,11 @@ class RowParser:
     def __init__(self, header, report):
         self.header = header
         self.report = report
+        self.name = ""  # the structure of the row being read, named in its problems
+        self.today = timezone.localdate()
 
     def problem(self, line, column, value, action):
-        self.report.problems.append(Problem(line, column, value, action))
+        self.report.problems.append(Problem(line, column, value, action, self.name))
 
     def text(self, line, row, column, max_length):
         value = " ".join(row[column].split())
@@ -155,6 +79,8 @@ class RowParser:
         return value
 
     def parse(self, line, values):
+        names = values[self.header.index("lib_fs") :][:1]
+        self.name = " ".join(names[0].split()) if names else ""
         if len(values) < len(self.header):
             self.problem(
                 line,
@@ -191,13 +117,15 @@ class RowParser:
             "labelled_on": self.label_date(line, row),
         }
         parsed["latitude"], parsed["longitude"] = self.coordinates(line, row)
-        hours = {}
-        for weekday, column in enumerate(HOURS_COLUMNS):
-            ranges, notes = parse_hours(row[column])
-            if notes:
-                self.problem(line, column, row[column].strip(), " ; ".join(notes))
-            if ranges:
-                hours[weekday] = ranges
+        hours = self.opening_hours(line, row)
+        if hours is None:
+            hours = {}
+            for weekday, column in enumerate(HOURS_COLUMNS):
+                ranges, notes = parse_hours(row[column])
+                if notes:
+                    self.problem(line, column, row[column].strip(), " ; ".join(notes))
+                if ranges:
+                    hours[weekday] = ranges
         return ParsedRow(line, id_fs, parsed, hours)
 
     def formulas(self, line, row):
@@ -214,6 +142,29 @@ class RowParser:
                     ),
                 )
         return row
+
+    def opening_hours(self, line, row):
+        """The week from an ``opening_hours`` column (OpenStreetMap syntax), when the file has one.
+
+        None when there is none or it cannot be read (the h_lundi… columns are read instead).
+        Its closures and public holidays are editors' fields: the import leaves them.
+        """
+        value = row.get(OSM_COLUMN, "").strip()
+        if not value:
+            return None
+        try:
+            read = read_opening_hours(value, self.today)
+        except InvalidOpeningHours as error:
+            self.problem(line, OSM_COLUMN, value, f"{error} " + _("Colonnes h_lundi… lues à la place."))
+            return None
+        if read.closures:
+            self.problem(
+                line,
+                OSM_COLUMN,
+                value,
+                _("fermetures non importées : saisissez-les dans la fiche de la structure"),
+            )
+        return read.weekly
 
     @staticmethod
     def department(value):
@@ -290,24 +241,6 @@ class RowParser:
         return latitude, longitude
 
 
-def _opening_hours_rows(structure_id, hours):
-    rows = []
-    for weekday, ranges in sorted(hours.items()):
-        first, *rest = ranges
-        second = rest[0] if rest else (None, None)
-        rows.append(
-            OpeningHours(
-                structure_id=structure_id,
-                weekday=weekday,
-                opens=first[0],
-                closes=first[1],
-                opens_again=second[0],
-                closes_again=second[1],
-            )
-        )
-    return rows
-
-
 def import_france_services(data, department=None, dry_run=False):
     """Import the official CSV ``data`` (bytes). Returns an ``ImportReport``; raises ``FileRejected``.
 
@@ -345,47 +278,55 @@ def import_france_services(data, department=None, dry_run=False):
     taken = set(Structure.objects.values_list("slug", flat=True))
     now = timezone.now()
 
-    to_create, to_update, hours_to_replace = [], [], {}
+    to_create, to_update, baselines_only, hours_to_replace = [], [], [], {}
     for parsed in parsed_rows:
         structure = existing.get(parsed.id_fs)
         if structure is None:
             structure = Structure(id_fs=parsed.id_fs, **parsed.values)
+            structure.imported = baseline(parsed.values, parsed.hours)
             structure.slug = unique_slug(structure.name, taken)
             taken.add(structure.slug)
             structure.commune = communes.get(structure.insee_code)
             to_create.append((structure, parsed.hours))
             continue
-        changed = [name for name in FILE_FIELDS if getattr(structure, name) != parsed.values[name]]
+        changes = compare(structure, parsed.values, parsed.hours, stored_hours.get(structure.pk, {}))
         if stored_hours.get(structure.pk, {}) != parsed.hours:
-            changed.append("hours")
             hours_to_replace[structure.pk] = (structure, parsed.hours)
-        if not changed:
+        new_baseline = baseline(parsed.values, parsed.hours)
+        if not changes:
             report.unchanged += 1
+            if structure.imported != new_baseline:  # the file agrees with an editor's change
+                structure.imported = new_baseline
+                baselines_only.append(structure)
             continue
+        report.changes.append(StructureChanges(parsed.line, parsed.values["name"], changes))
         for name in FILE_FIELDS:
             setattr(structure, name, parsed.values[name])
         structure.commune = communes.get(structure.insee_code)
+        structure.imported = new_baseline
         structure.updated_at = now
         to_update.append(structure)
-        report.changes.append(f"{structure.name} ({', '.join(FIELD_LABELS[name] for name in changed)})")
     report.created = len(to_create)
     report.updated = len(to_update)
-    if dry_run or not (to_create or to_update):
+    if dry_run or not (to_create or to_update or baselines_only):
         return report
 
     with transaction.atomic():
         created = Structure.objects.bulk_create(
             [structure for structure, _hours in to_create], batch_size=500
         )
-        Structure.objects.bulk_update(to_update, FILE_FIELDS + ["commune", "updated_at"], batch_size=500)
+        Structure.objects.bulk_update(
+            to_update, FILE_FIELDS + ["commune", "imported", "updated_at"], batch_size=500
+        )
+        Structure.objects.bulk_update(baselines_only, ["imported"], batch_size=500)
         OpeningHours.objects.filter(structure_id__in=list(hours_to_replace)).delete()
         new_hours = [
-            row for structure, hours in to_create for row in _opening_hours_rows(structure.pk, hours)
+            row for structure, hours in to_create for row in OpeningHours.rows_for(structure.pk, hours)
         ]
         new_hours += [
             row
             for structure, hours in hours_to_replace.values()
-            for row in _opening_hours_rows(structure.pk, hours)
+            for row in OpeningHours.rows_for(structure.pk, hours)
         ]
         OpeningHours.objects.bulk_create(new_hours, batch_size=1000)
         for backend in get_search_backends(with_auto_update=True):

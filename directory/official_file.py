@@ -43,6 +43,9 @@ COLUMNS = [
     "labellisation_fs",
 ]
 HOURS_COLUMNS = ["h_lundi", "h_mardi", "h_mercredi", "h_jeudi", "h_vendredi", "h_samedi"]
+# Optional: the week in OpenStreetMap's syntax ("Mo-Fr 09:00-12:00; PH off"). When a row has it,
+# the import reads the hours from it rather than from the h_lundi… columns.
+OSM_COLUMN = "opening_hours"
 
 # Model fields that come from the file: the only ones an import writes.
 FILE_FIELDS = [

@@ -2,7 +2,8 @@
 
 The CSV can be imported back (``import_france_services``): same columns, same formats.
 The JSON carries the same values under the same keys, plus what this portal adds
-(page address, partners, reception by invitation, stops).
+(page address, hours in OpenStreetMap's syntax, partners, reception by invitation, accessibility
+and reception — yes, no, or null when not known —, languages as ISO 639 codes, stops).
 """
 
 import csv
@@ -78,9 +79,22 @@ def as_json(structures, base_url):
             {
                 **file_row(structure),
                 "url": f"{base_url}{structure.slug}/",
+                "opening_hours": structure.osm_hours,
                 "sur_invitation": structure.is_invitation_only,
                 "ouverte_jours_feries": structure.open_on_public_holidays,
                 "partenaires": [partner.name for partner in structure.partners.all()],
+                "accessibilite": {
+                    "entree_fauteuil": structure.step_free_access,
+                    "toilettes_adaptees": structure.accessible_toilets,
+                    "boucle_magnetique": structure.hearing_loop,
+                    "stationnement_reserve": structure.accessible_parking,
+                    "acceslibre": structure.acceslibre_url,
+                    "precisions": structure.accessibility,
+                },
+                "langues": structure.languages,
+                "aide_lecture_ecriture": structure.helps_non_readers,
+                "comment_venir": structure.directions,
+                "verifiee_le": structure.verified_on.isoformat() if structure.verified_on else None,
                 "lieux_de_passage": [
                     {
                         "lieu": stop.place,

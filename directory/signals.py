@@ -16,13 +16,13 @@ structures_imported = Signal()
 
 def data_changed(sender, raw=False, **kwargs):
     if not raw:
-        guide.schedule_rebuild()
+        guide.mark_stale()
 
 
 def structures_were_imported(sender, structures, **kwargs):
     # The guide shows the département's structures only.
     if any(structure.department == DEPARTMENT for structure in structures):
-        guide.schedule_rebuild()
+        guide.mark_stale()
 
 
 def connect_signals():

@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.snippets.models import register_snippet
@@ -8,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from portal.viewsets import FrenchSnippetViewSet
 
 from .models import Structure
+from .reports import CampaignReportView, DueForCheckReportView
 from .views import IMPORT_PERMISSION, ImportView
 
 
@@ -46,3 +48,38 @@ class DirectoryViewSetGroup(ViewSetGroup):
 
 
 register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    urls = []
+    for slug, view in [
+        ("france-services-a-verifier", DueForCheckReportView),
+        ("campagne-de-verification", CampaignReportView),
+    ]:
+        urls += [
+            path(f"rapports/{slug}/", view.as_view(), name=view.index_url_name),
+            path(
+                f"rapports/{slug}/resultats/",
+                view.as_view(results_only=True),
+                name=view.index_results_url_name,
+            ),
+        ]
+    return urls
+
+
+class StructureReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("directory.change_structure")
+
+
+@hooks.register("register_reports_menu_item")
+def register_check_report_menu_item():
+    url = reverse(DueForCheckReportView.index_url_name)
+    return StructureReportMenuItem(_("France services à vérifier"), url, icon_name="time", order=160)
+
+
+@hooks.register("register_reports_menu_item")
+def register_campaign_report_menu_item():
+    url = reverse(CampaignReportView.index_url_name)
+    return StructureReportMenuItem(_("Campagne de vérification"), url, icon_name="date", order=161)

@@ -87,19 +87,13 @@ def find_place(query, request=None):
     if len(communes) > 1:
         return Place(label, more_url=more_url, several_communes=True)
     links = Links()
-    structures = Structure.objects.in_department()
-    invited = structures.filter(reception=Structure.Reception.INVITATION).count()
-    nearest = structures.nearest_to(communes[0], limit=NEAREST + invited)
+    # The directory's rule, the same as its commune search: those on invitation apart, no distance.
+    around = Structure.objects.in_department().around(communes[0], limit=NEAREST)
     nearby = [
         NearbyStructure(
             structure_hit(item.structure, request, links), item.distance_km, item.structure.status_text()
         )
-        for item in nearest
-        if not item.structure.is_invitation_only
-    ][:NEAREST]
-    by_invitation = [
-        structure_hit(item.structure, request, links)
-        for item in nearest[:NEAREST]
-        if item.structure.is_invitation_only
+        for item in around.nearby
     ]
+    by_invitation = [structure_hit(structure, request, links) for structure in around.by_invitation]
     return Place(label, nearby, by_invitation, communes[0].get_absolute_url() or more_url)

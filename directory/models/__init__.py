@@ -2,11 +2,13 @@
 
 from .commune import ARRONDISSEMENTS, DEPARTMENT, Commune
 from .directory_page import DirectoryPage
+from .queries import Around, Nearby, StructureQuerySet
 from .schedule import Closure, OpeningHours, Stop
-from .structure import Nearby, Structure, StructureQuerySet
+from .structure import Structure
 
 __all__ = [
     "ARRONDISSEMENTS",
+    "Around",
     "DEPARTMENT",
     "Closure",
     "Commune",

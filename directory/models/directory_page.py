@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -14,10 +15,12 @@ from wagtail.search import index
 
 from portal.addresses import page_full_url
 from portal.blocks import SIMPLE_RICH_TEXT
+from portal.pdf import qr_code_svg
 
 from .. import communes
 from ..forms import CommuneSearchForm, DirectoryFilterForm
 from ..grouping import alphabetical, group_by_arrondissement
+from ..sharing import share_links
 from .commune import Commune
 from .structure import Structure
 
@@ -64,8 +67,19 @@ class DirectoryPage(RoutablePageMixin, Page):
             urls.append({"location": base + structure.slug + "/", "lastmod": structure.updated_at})
         return urls
 
-    def nearby_context(self, commune):
-        return {"commune": commune, "nearby": self.structures().nearest_to(commune, limit=self.NEAREST_COUNT)}
+    def nearby_context(self, commune, form):
+        """The structures around ``commune`` that meet the needs ticked in ``form`` (a NeedsForm)."""
+        needs = form.needs()
+        structures = self.structures().meeting_needs(needs["partner"], needs["wheelchair"])
+        open_at = timezone.now() if needs["open_now"] else None
+        around = structures.around(commune, limit=self.NEAREST_COUNT, open_at=open_at)
+        return {
+            "commune": commune,
+            "nearby": around.nearby,
+            "by_invitation": around.by_invitation,
+            "needs": needs,
+            "needs_query": form.query(),
+        }
 
     @path("")
     def index_route(self, request):
@@ -103,12 +117,12 @@ class DirectoryPage(RoutablePageMixin, Page):
     def search_route(self, request):
         """Search by commune name or postcode: results, a choice of communes, or suggestions."""
         form = CommuneSearchForm(request.GET or None)
-        context = {"search_form": form}
-        if form.is_valid():
-            query = form.cleaned_data["q"]
+        context = {"search_form": form, "needs_query": form.query() if form.is_bound else ""}
+        query = form.cleaned_data.get("q") if form.is_bound and "q" not in form.errors else None
+        if query:
             matches = communes.find_communes(query)
             if len(matches) == 1:
-                context.update(self.nearby_context(matches[0]))
+                context.update(self.nearby_context(matches[0], form))
             elif matches:
                 context["choices"] = matches
             else:
@@ -120,10 +134,8 @@ class DirectoryPage(RoutablePageMixin, Page):
     def commune_route(self, request, code):
         """The structures nearest to one commune (the choice page links here)."""
         commune = get_object_or_404(Commune, code=code)
-        context = {
-            "search_form": CommuneSearchForm(initial={"q": commune.name}),
-            **self.nearby_context(commune),
-        }
+        form = CommuneSearchForm({**request.GET.dict(), "q": commune.name})
+        context = {"search_form": form, **self.nearby_context(commune, form)}
         return self.render(request, template="directory/commune_search.html", context_overrides=context)
 
     @path("guide/", name="guide")
@@ -160,6 +172,12 @@ class DirectoryPage(RoutablePageMixin, Page):
         structure = self.structures().with_details().filter(slug=slug).first()
         if structure is None:
             raise Http404
-        return self.render(
-            request, template="directory/structure.html", context_overrides={"structure": structure}
-        )
+        # From the request: the address the visitor used, which ALLOWED_HOSTS vouches for.
+        full_url = request.build_absolute_uri(self.structure_url(structure))
+        context = {
+            "structure": structure,
+            "full_url": full_url,
+            "qr_code": qr_code_svg(full_url),
+            "share": share_links(structure, full_url),
+        }
+        return self.render(request, template="directory/structure.html", context_overrides=context)

@@ -76,6 +76,25 @@ class OpeningHours(models.Model):
     def ranges(self):
         return day_ranges(self.opens, self.closes, self.opens_again, self.closes_again)
 
+    @classmethod
+    def rows_for(cls, structure_id, weekly):
+        """Unsaved rows for {weekday: [(opens, closes), (opens again, closes again)]}: one row a day."""
+        rows = []
+        for weekday, ranges in sorted(weekly.items()):
+            (opens, closes), *rest = ranges
+            opens_again, closes_again = rest[0] if rest else (None, None)
+            rows.append(
+                cls(
+                    structure_id=structure_id,
+                    weekday=weekday,
+                    opens=opens,
+                    closes=closes,
+                    opens_again=opens_again,
+                    closes_again=closes_again,
+                )
+            )
+        return rows
+
     def clean(self):
         errors = {}
         if self.opens and self.closes and self.opens >= self.closes:

@@ -10,9 +10,6 @@ Most fields of a structure come from the official ANCT file and are replaced at 
 Hours, closures and stops are in ``schedule.py``; slugs in ``directory/slugs.py``.
 """
 
-from collections import defaultdict
-from typing import NamedTuple
-
 from django import forms
 from django.core.validators import RegexValidator
 from django.db import models
@@ -29,97 +26,18 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
 from portal.admin_texts import FrenchInlinePanel
 
-from .. import communes, hours
+from .. import hours
 from ..forms import StructureForm
 from ..slugs import unique_slug, validate_not_reserved
 from .commune import DEPARTMENT, Commune
-from .schedule import Closure, OpeningHours, Stop
+from .queries import StructureQuerySet
+from .reception import ReceptionDetails
 
 
-class Nearby(NamedTuple):
-    structure: "Structure"
-    distance_km: float
-
-
-class StructureQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    def in_department(self, code=DEPARTMENT):
-        return self.filter(department=code)
-
-    def prefetch_for_list(self):
-        """Still a QuerySet: it prefetches the rows a list reads (hours, closures, stops' communes).
-
-        For code that walks the related rows itself (open data, a structure's page, the guide).
-        """
-        return self.select_related("commune").prefetch_related("opening_hours", "closures", "stops__commune")
-
-    def as_list(self):
-        """Evaluated now: a Python list of structures, each with its schedule and its stops' communes set.
-
-        What ``prefetch_for_list()`` gives a list (place, opening status), in four light queries and
-        without the ORM's per-object prefetching: the directory page shows every structure on each
-        request.
-        """
-        structures = list(self.prefetch_related(None).select_related("commune"))
-        ids = [structure.pk for structure in structures]
-        weekly = OpeningHours.objects.filter(structure_id__in=ids).weekly_ranges()
-        closures, stop_communes = defaultdict(list), defaultdict(list)
-        closure_rows = Closure.objects.filter(structure_id__in=ids, end_date__gte=timezone.localdate())
-        for pk, start, end, reason in closure_rows.values_list(
-            "structure_id", "start_date", "end_date", "reason"
-        ):
-            closures[pk].append(hours.Closure(start, end, reason))
-        stop_rows = Stop.objects.filter(structure_id__in=ids, commune__isnull=False).order_by("sort_order")
-        for pk, name in stop_rows.values_list("structure_id", "commune__name"):
-            if name not in stop_communes[pk]:
-                stop_communes[pk].append(name)
-        for structure in structures:
-            structure.__dict__["schedule"] = hours.Schedule(
-                weekly[structure.pk], closures[structure.pk], structure.open_on_public_holidays
-            )
-            structure.__dict__["stop_communes"] = stop_communes[structure.pk]
-        return structures
-
-    def with_details(self):
-        """Everything a structure's page, the guide or the open data show."""
-        return self.prefetch_for_list().prefetch_related("partners")
-
-    def offering(self, partner):
-        """Structures where advisors help with this partner's procedures ("Où voir la CAF ?")."""
-        return self.filter(partners=partner)
-
-    def nearest_to(self, commune, limit=None):
-        """[Nearby(structure, distance_km)] sorted by straight-line distance from ``commune``.
-
-        An itinerant structure counts from its nearest stop. Structures with no known place
-        are left out. Distances come from coordinates alone; only the structures kept are
-        then loaded, with what a list shows (see ``as_list()``).
-        """
-        points = {}
-        plain = self.prefetch_related(None)
-        for pk, latitude, longitude in plain.values_list("pk", "latitude", "longitude"):
-            if latitude is not None and longitude is not None:
-                points.setdefault(pk, []).append((latitude, longitude))
-        stops = Stop.objects.filter(structure__in=plain.values("pk"), commune__isnull=False)
-        for pk, latitude, longitude in stops.values_list(
-            "structure_id", "commune__latitude", "commune__longitude"
-        ):
-            points.setdefault(pk, []).append((latitude, longitude))
-        distances = {
-            pk: min(communes.distance_km(commune.point, point) for point in places)
-            for pk, places in points.items()
-        }
-        kept = sorted(distances, key=distances.get)[:limit] if limit else list(distances)
-        structures = self.filter(pk__in=kept).as_list()
-        nearby = [Nearby(structure, distances[structure.pk]) for structure in structures]
-        nearby.sort(key=lambda item: (item.distance_km, item.structure.name))
-        return nearby
-
-
-class Structure(index.Indexed, ClusterableModel):
+class Structure(index.Indexed, ReceptionDetails, ClusterableModel):
     """One France services structure, as in the official ANCT list, completed by editors."""
 
     class Format(models.TextChoices):
@@ -193,9 +111,11 @@ class Structure(index.Indexed, ClusterableModel):
         help_text=_("Sinon, la structure est indiquée fermée les jours fériés."),
     )
     accessibility = models.TextField(
-        _("accessibilité"),
+        _("accessibilité : précisions"),
         blank=True,
-        help_text=_("Par exemple : « Entrée de plain-pied, toilettes adaptées. » En phrases courtes."),
+        help_text=_(
+            "Ce que les cases ne disent pas. Par exemple : « Ascenseur au fond du hall. » En phrases courtes."
+        ),
     )
     partners = models.ManyToManyField(
         "guides.Partner",
@@ -215,6 +135,9 @@ class Structure(index.Indexed, ClusterableModel):
         related_name="structures",
     )
     updated_at = models.DateTimeField(_("mise à jour"), auto_now=True)
+    # What the official file said at the last import (its fields and weekly hours, as JSON): a file
+    # field that differs from it was edited by hand (directory/import_report.py).
+    imported = models.JSONField(_("valeurs du dernier import"), null=True, blank=True, editable=False)
 
     objects = StructureQuerySet.as_manager()
 
@@ -240,6 +163,7 @@ class Structure(index.Indexed, ClusterableModel):
                     FrenchInlinePanel(
                         "opening_hours", heading=_("Horaires d'ouverture"), label=_("jour"), max_num=7
                     ),
+                    FieldPanel("osm_hours"),  # the structure form's own field (directory/forms.py)
                     FieldPanel("comment"),
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("format"), FieldPanel("labelled_on")]),
                     FieldRowPanel([FieldPanel("id_fs"), FieldPanel("department"), FieldPanel("group")]),
@@ -254,7 +178,7 @@ class Structure(index.Indexed, ClusterableModel):
                 [
                     FieldPanel("reception"),
                     FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
-                    FieldPanel("accessibility"),
+                    *ReceptionDetails.panels,
                     FieldPanel("open_on_public_holidays"),
                     FrenchInlinePanel(
                         "closures",
@@ -334,6 +258,29 @@ class Structure(index.Indexed, ClusterableModel):
             weekly.setdefault(line.weekday, []).extend(line.ranges)
         closures = [hours.Closure(c.start_date, c.end_date, c.reason) for c in self.closures.all()]
         return hours.Schedule(weekly, closures, self.open_on_public_holidays)
+
+    @property
+    def osm_hours(self):
+        """Hours, public holidays and coming closures in OpenStreetMap's syntax; "" without hours."""
+        return self.schedule.opening_hours(since=timezone.localdate())
+
+    def replace_schedule(self, read, today):
+        """Weekly hours, public holidays and coming closures as ``read`` (an ``osm_hours.ReadHours``) says.
+
+        Past closures stay: they are the structure's history, not its schedule.
+        """
+        self.opening_hours.model.objects.filter(structure=self).delete()
+        self.opening_hours.model.objects.bulk_create(self.opening_hours.model.rows_for(self.pk, read.weekly))
+        closures = self.closures.model.objects
+        closures.filter(structure=self, end_date__gte=today).delete()
+        closures.bulk_create(
+            self.closures.model(structure=self, start_date=c.start, end_date=c.end, reason=c.reason[:200])
+            for c in read.closures
+        )
+        if self.open_on_public_holidays != read.open_on_public_holidays:
+            self.open_on_public_holidays = read.open_on_public_holidays
+            self.save(update_fields=["open_on_public_holidays", "updated_at"])
+        self.__dict__.pop("schedule", None)
 
     def status(self, now=None):
         return self.schedule.status(now or timezone.now())

@@ -52,10 +52,13 @@ PAGE_TYPES = [
     # directory
     PageType("annuaire", "directory_url"),
     PageType("recherche-commune", "commune_search_url"),
+    PageType("recherche-commune-besoins", "commune_needs_url"),
+    PageType("recherche-commune-spip", "commune_spip_url"),
     PageType("choix-commune", "commune_choice_url"),
     PageType("commune-inconnue", "unknown_commune_url"),
-    PageType("structure", "structure_url", print_pages=2),
-    PageType("structure-sur-invitation", "invitation_structure_url", print_pages=2),
+    # A structure prints as one A4 card, with a QR code back to its page.
+    PageType("structure", "structure_url", print_pages=1, qr_code=True),
+    PageType("structure-sur-invitation", "invitation_structure_url", print_pages=1, qr_code=True),
     # agenda
     PageType("agenda", "agenda_url"),
     PageType("calendrier", "unit_calendar_url"),

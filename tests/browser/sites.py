@@ -19,7 +19,6 @@ import pytest
 from agenda import demo as agenda_demo
 from agenda.models import AgendaPage, ProbationUnit, Session
 from directory import demo as directory_demo
-from directory import guide
 from directory.models import DirectoryPage, Structure
 from guides import demo as guides_demo
 from guides.models import GlossaryPage, ProcedureSheetPage, TopicPage
@@ -109,15 +108,11 @@ def admin_sign_in_url(demo_site):
 
 
 @pytest.fixture
-def directory_site(demo_site, monkeypatch):
+def directory_site(demo_site):
     """The directory's demo: the 34 France services of the official file (hours, partners) and the SPIP's.
 
-    The first load of the session builds the PDF guide (WeasyPrint, about a
-    second) into the session's media folder; later loads of the same data keep
-    that file instead of building it again.
+    Loading it marks the PDF guide stale (a small file): the guide is drawn when someone downloads it.
     """
-    if guide.guide_info() is not None:
-        monkeypatch.setattr(guide, "schedule_rebuild", lambda: None)
     directory_demo.load(io.StringIO())
 
 
@@ -278,6 +273,24 @@ def unknown_commune_url(directory_site):
 
 
 @pytest.fixture
+def step_free_structures(directory_site):
+    """Three structures near Meaux whose entrance is accessible in a wheelchair (the demo says nothing)."""
+    Structure.objects.filter(id_fs__in=["1824", "1825", "1821"]).update(step_free_access=True)
+
+
+@pytest.fixture
+def commune_needs_url(directory_site, step_free_structures):
+    """Meaux, narrowed by need: the CAF, a step-free entrance; the SPIP's structure apart, on invitation."""
+    return DirectoryPage.objects.get().search_url("meaux") + "&partenaire=caf&fauteuil=1"
+
+
+@pytest.fixture
+def commune_spip_url(directory_site):
+    """Meaux: the five nearest, then the SPIP's France services, on invitation of the CPIP."""
+    return DirectoryPage.objects.get().search_url("meaux")
+
+
+@pytest.fixture
 def structure_url(directory_site):
     """A France services open on weekdays, with its partners, and a closure coming."""
     structure = Structure.objects.get(slug="pimms-mediation-melun")
@@ -287,6 +300,10 @@ def structure_url(directory_site):
         end_date=datetime.date.today() + datetime.timedelta(days=12),
         reason="formation de l'équipe",
     )
+    structure.step_free_access, structure.accessible_toilets, structure.hearing_loop = True, True, False
+    structure.languages, structure.helps_non_readers = ["en", "ar"], True
+    structure.directions = "Bus 2, arrêt Maréchal Juin. Entrée par la galerie, cellule 32."
+    structure.save()
     return structure.get_absolute_url()
 
 

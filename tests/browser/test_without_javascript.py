@@ -63,7 +63,8 @@ def test_commune_search_works_without_javascript(no_js_context, directory_url):
     assert page.get_by_role("heading", name="Quelle est votre commune ?").is_visible()
     page.get_by_role("link", name="Dammartin-en-Goële (77230)").click()
     assert page.get_by_role("heading", level=1).inner_text() == "France services près de Dammartin-en-Goële"
-    nearest = page.locator("main .structure-list > li")
+    # The five nearest open to all, numbered; the SPIP's France services apart, on invitation.
+    nearest = page.locator("main ol.structure-list > li")
     assert nearest.count() == 5
     assert nearest.first.get_by_text("à 0,4 km").is_visible()
 
@@ -106,3 +107,27 @@ def test_booking_form_books_a_slot_without_javascript(no_js_context, booking_for
     assert page.get_by_role("status").inner_text().startswith(french("Rendez-vous réservé :"))
     facts = page.locator("main dl").inner_text().replace("\xa0", " ")
     assert "10 h" in facts and "Emploi" in facts
+
+
+def test_commune_search_by_need_works_without_javascript(
+    no_js_context, commune_search_url, step_free_structures
+):
+    page = no_js_context.new_page()
+    page.goto(commune_search_url)
+    search = page.get_by_role("search", name="Trouver une France services")
+    search.get_by_label("Votre commune ou votre code postal").fill("meaux")
+    search.get_by_label("Je dois voir").select_option(value="caf")
+    search.get_by_label("Entrée accessible en fauteuil roulant").check()
+    search.get_by_role("button", name="Voir les France services").click()
+    page.wait_for_url("**/recherche/?q=meaux&partenaire=caf&fauteuil=1")
+    assert page.get_by_role("heading", level=1).inner_text() == "France services près de Meaux"
+    assert search.get_by_label("Entrée accessible en fauteuil roulant").is_checked()
+    assert not search.get_by_label("Ouvert maintenant").is_checked()
+    nearest = page.locator("main ol.structure-list > li")
+    # Three structures have a step-free entrance; those with the CAF among them, each with its distance.
+    assert 1 <= nearest.count() <= 3
+    for index in range(nearest.count()):
+        text = nearest.nth(index).inner_text()
+        assert " km" in text
+        assert "Entrée accessible en fauteuil roulant." in text
+        assert nearest.nth(index).locator(".structure-status").inner_text().strip()

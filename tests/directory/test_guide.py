@@ -96,38 +96,72 @@ def test_guide_is_not_rebuilt_per_request(client, structures, fake_build):
     assert len(fake_build) == 1
 
 
-def test_directory_page_gives_the_size_of_the_stored_guide_in_ko(client, structures, fake_build):
-    guide.store()
-    html = client.get("/france-services/").content.decode()
-    assert re.search(r"PDF, 1\xa0Ko, mis à jour le \d{1,2}(er)? \w+ \d{4}\.", html)
-
-
-def test_changing_a_structure_rebuilds_the_guide_once(
-    structures, fake_build, django_capture_on_commit_callbacks
+def test_saving_a_structure_marks_the_guide_stale_without_drawing_it(
+    client, structures, fake_build, django_capture_on_commit_callbacks
 ):
+    guide.store()
     melun = structures[0]
     with django_capture_on_commit_callbacks(execute=True):
         melun.phone = "01 64 00 00 00"
         melun.save()
         OpeningHoursFactory(structure=melun, weekday=5)
         melun.partners.add(Partner.objects.get(slug="msa"))
-    assert len(fake_build) == 1
-    assert guide.guide_info() is not None
+    assert len(fake_build) == 1  # the first store() only
+    assert guide.is_stale()
 
 
-def test_deleting_a_structure_rebuilds_the_guide(structures, fake_build, django_capture_on_commit_callbacks):
+def test_next_download_rebuilds_a_stale_guide_once(
+    client, structures, fake_build, django_capture_on_commit_callbacks
+):
+    guide.store()
+    with django_capture_on_commit_callbacks(execute=True):
+        structures[0].save()
+    client.get("/france-services/guide/")
+    client.get("/france-services/guide/")
+    assert len(fake_build) == 2
+    assert not guide.is_stale()
+
+
+def test_change_made_while_the_guide_is_drawn_keeps_it_stale(structures, monkeypatch):
+    guide.store()
+    guide._replace(guide.STALE_PATH, b"1")
+
+    def build_while_an_editor_saves():
+        guide._replace(guide.STALE_PATH, b"2")
+        return b"%PDF-1.7 fake"
+
+    monkeypatch.setattr(guide, "build_pdf", build_while_an_editor_saves)
+    guide.rebuild_if_stale()
+    assert guide.is_stale()
+
+
+def test_directory_page_gives_the_size_of_a_fresh_guide_only(client, structures, fake_build):
+    guide.store()
+    html = client.get("/france-services/").content.decode()
+    assert re.search(r"PDF, 1\xa0Ko, mis à jour le \d{1,2}(er)? \w+ \d{4}\.", html)
+    guide._replace(guide.STALE_PATH, b"1")
+    assert re.search(r'<p class="helptext">PDF\.</p>', client.get("/france-services/").content.decode())
+
+
+def test_deleting_a_structure_marks_the_guide_stale(
+    structures, fake_build, django_capture_on_commit_callbacks
+):
+    guide.store()
     with django_capture_on_commit_callbacks(execute=True):
         structures[1].delete()
+    assert guide.is_stale()
     assert len(fake_build) == 1
 
 
-def test_import_rebuilds_the_guide_once(
+def test_import_marks_the_guide_stale_without_drawing_it(
     directory_page, sample_csv, fake_build, django_capture_on_commit_callbacks
 ):
     from directory.importers import import_france_services
 
+    guide.store()
     with django_capture_on_commit_callbacks(execute=True):
         import_france_services(sample_csv, department="77")
+    assert guide.is_stale()
     assert len(fake_build) == 1
 
 
@@ -136,11 +170,12 @@ def test_import_of_other_departements_only_leaves_the_guide_alone(
 ):
     from directory.importers import import_france_services
 
+    guide.store()
     header, *rows = sample_csv.decode().splitlines()
     other = "\n".join([header, *(row for row in rows if row.startswith('"1001"'))]).encode()
     with django_capture_on_commit_callbacks(execute=True):
         assert import_france_services(other).created == 1
-    assert fake_build == []
+    assert not guide.is_stale()
 
 
 def test_command_rebuilds_the_stored_guide(structures, fake_build):
@@ -151,3 +186,29 @@ def test_command_rebuilds_the_stored_guide(structures, fake_build):
         == "Guide enregistré : directory/guide-france-services-seine-et-marne.pdf (15 octets).\n"
     )
     assert guide.guide_info()["size"] == 15
+
+
+def test_command_if_stale_leaves_a_fresh_guide_alone(structures, fake_build):
+    guide.store()
+    out = io.StringIO()
+    call_command("build_france_services_guide", "--if-stale", stdout=out)
+    assert out.getvalue() == "Guide à jour : rien à refaire.\n"
+    assert len(fake_build) == 1
+
+
+def test_command_if_stale_rebuilds_a_stale_guide(structures, fake_build):
+    guide.store()
+    guide._replace(guide.STALE_PATH, b"1")
+    call_command("build_france_services_guide", "--if-stale", stdout=io.StringIO())
+    assert len(fake_build) == 2
+    assert not guide.is_stale()
+
+
+def test_guide_lists_the_structure_on_invitation_apart_after_the_others(structures):
+    html = " ".join(re.sub(r"<[^>]+>", " ", guide.guide_html()).split())
+    sections = html.split("Sommaire", 1)[1]
+    assert sections.index("Arrondissement de Melun") < sections.rindex("Sur invitation de votre CPIP")
+    assert sections.rindex("Sur invitation de votre CPIP") < sections.index(
+        "France services itinérante du SPIP"
+    )
+    assert "km" not in sections

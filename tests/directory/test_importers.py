@@ -118,7 +118,7 @@ def test_rebais_empty_ranges_are_dropped_and_real_hours_kept(sample_csv):
     assert hours_of("972")[0] == [(T(9), T(12)), (T(14), T(17))]
     assert hours_of("972")[5] == [(T(9), T(12))]
     assert problems_about(report, 3, "h_lundi") == [
-        "Ligne 3, colonne h_lundi, valeur « 00:00 - 00:00 / 09:00 - 12:00 / 14:00 - 17:00 » : "
+        "Ligne 3 — France services La Poste de Rebais : colonne h_lundi, valeur « 00:00 - 00:00 / 09:00 - 12:00 / 14:00 - 17:00 » : "
         "plage vide « 00:00 - 00:00 » ignorée ; gardé 09:00 - 12:00 / 14:00 - 17:00"
     ]
 
@@ -131,7 +131,7 @@ def test_hand_typed_hours_keep_the_row_and_the_other_days(sample_csv):
     assert 2 not in bray  # "sur rendez-vous"
     assert bray[3] == [(T(14), T(19))]
     assert problems_about(report, 5, "h_mardi") == [
-        "Ligne 5, colonne h_mardi, valeur « fermé » : compris comme « fermé ce jour-là »"
+        "Ligne 5 — France services de Bray-sur-Seine : colonne h_mardi, valeur « fermé » : compris comme « fermé ce jour-là »"
     ]
     assert "jour laissé sans horaires" in problems_about(report, 5, "h_mercredi")[0]
 
@@ -151,7 +151,7 @@ def test_bad_values_are_left_empty_and_reported(sample_csv):
         "labellisation_fs",
     }
     assert (
-        "Ligne 10, colonne mail, valeur « accueil-at-colibrie » : adresse e-mail impossible, laissée vide"
+        "Ligne 10 — France services Coli’Brie : colonne mail, valeur « accueil-at-colibrie » : adresse e-mail impossible, laissée vide"
         in (report.lines())
     )
 
@@ -159,10 +159,10 @@ def test_bad_values_are_left_empty_and_reported(sample_csv):
 def test_rows_without_id_or_repeated_are_skipped_and_reported(sample_csv):
     report = import_france_services(sample_csv, department="77")
     assert problems_about(report, 8, "id_fs") == [
-        "Ligne 8, colonne id_fs, valeur «  » : identifiant absent ou trop long : ligne ignorée"
+        "Ligne 8 — France services de la sous-préfecture de Fontainebleau : colonne id_fs, valeur «  » : identifiant absent ou trop long : ligne ignorée"
     ]
     assert problems_about(report, 9, "id_fs") == [
-        "Ligne 9, colonne id_fs, valeur « 454 » : déjà vu ligne 2 : ligne ignorée"
+        "Ligne 9 — Doublon de Melun : colonne id_fs, valeur « 454 » : déjà vu ligne 2 : ligne ignorée"
     ]
     assert Structure.objects.get(id_fs="454").name == "France services Pimms Médiation Melun"
 
@@ -203,7 +203,10 @@ def test_changed_row_updates_file_fields_and_keeps_editor_fields(sample_csv):
     report = import_france_services(changed, department="77")
 
     assert (report.updated, report.unchanged) == (1, 6)
-    assert report.changes == ["France services Pimms Médiation Melun (téléphone, horaires)"]
+    assert [str(change) for change in report.changes] == [
+        "Ligne 2 — France services Pimms Médiation Melun : téléphone « 01 64 09 49 22 » → « 01 64 00 00 00 » ; "
+        "horaires du samedi « 9\xa0h – 12\xa0h » → « fermé »"
+    ]
     melun.refresh_from_db()
     assert melun.phone == "01 64 00 00 00"
     assert 5 not in hours_of("454")
@@ -343,7 +346,9 @@ def test_command_prints_the_summary_and_the_problems(tmp_path, sample_csv):
         "7 créée(s), 0 mise(s) à jour, 0 inchangée(s), 2 ligne(s) ignorée(s). "
         "1 ligne(s) d'autres départements laissée(s) de côté."
     )
-    assert any(line.startswith("Ligne 3, colonne h_lundi") for line in lines)
+    assert any(
+        line.startswith("Ligne 3 — France services La Poste de Rebais : colonne h_lundi") for line in lines
+    )
     assert Structure.objects.count() == 7
 
 

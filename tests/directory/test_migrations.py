@@ -43,3 +43,30 @@ def test_every_commune_belongs_to_a_named_arrondissement():
 def test_editors_may_manage_structures_and_import_the_official_list():
     codenames = set(Group.objects.get(name=EDITORS).permissions.values_list("codename", flat=True))
     assert {"add_structure", "change_structure", "delete_structure", "import_structures"} <= codenames
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_structures_imported_before_the_baseline_get_their_current_values_as_baseline():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = [("directory", "0005_reception_details")], [("directory", "0006_import_baseline")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old_apps = executor.loader.project_state(before).apps
+    structure = old_apps.get_model("directory", "Structure").objects.create(
+        id_fs="454", name="France services Pimms Médiation Melun", slug="melun", phone="01 64 09 49 22"
+    )
+    old_apps.get_model("directory", "OpeningHours").objects.create(
+        structure_id=structure.pk, weekday=0, opens="09:00", closes="12:00"
+    )
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    new_apps = executor.loader.project_state(after).apps
+    imported = new_apps.get_model("directory", "Structure").objects.get(pk=structure.pk).imported
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert imported["phone"] == "01 64 09 49 22"
+    assert imported["hours"] == {"0": [["09:00", "12:00"]]}

@@ -110,3 +110,26 @@ def test_exported_csv_with_formula_cells_imports_back_unchanged(client, director
     report = import_france_services(exported, department="77")
     assert (report.created, report.updated, report.unchanged) == (0, 0, 7)
     assert Structure.objects.get(id_fs="454").name == FORMULA
+
+
+def test_json_gives_each_structures_hours_in_openstreetmap_syntax(client, directory_page, sample_csv):
+    import_france_services(sample_csv, department="77")
+    data = json.loads(client.get("/france-services/donnees-ouvertes/json/").content)
+    juilly = next(structure for structure in data["structures"] if structure["id_fs"] == "1602")
+    assert juilly["opening_hours"] == "Mo-Tu,Fr-Sa 09:00-17:00; We-Th 09:00-12:00; PH off"
+
+
+def test_json_gives_accessibility_and_reception(client, directory_page):
+    StructureFactory(step_free_access=True, hearing_loop=False, languages=["en"], helps_non_readers=True)
+    (structure,) = json.loads(client.get("/france-services/donnees-ouvertes/json/").content)["structures"]
+    assert structure["accessibilite"]["entree_fauteuil"] is True
+    assert structure["accessibilite"]["boucle_magnetique"] is False
+    assert structure["accessibilite"]["toilettes_adaptees"] is None
+    assert structure["langues"] == ["en"]
+    assert structure["aide_lecture_ecriture"] is True
+
+
+def test_directory_page_links_to_the_data_inclusion_files(client, directory_page):
+    html = client.get("/france-services/").content.decode()
+    for name in ["structures.json", "structures.csv", "services.json", "services.csv"]:
+        assert f'href="/france-services/donnees-ouvertes/data-inclusion/{name}"' in html

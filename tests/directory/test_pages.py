@@ -88,9 +88,10 @@ class TestDirectoryPage:
         assert f'href="/france-services/{melun.slug}/"' in html
         assert re.search(r"(Ouvert maintenant jusqu'à|Ouvre \w+)", main_text(client.get("/france-services/")))
 
-    def test_itinerant_structure_is_listed_with_its_communes(self, client, spip):
+    def test_structure_on_invitation_is_listed_apart_last_with_its_communes(self, client, melun, spip):
         text = main_text(client.get("/france-services/"))
-        assert "Dans plusieurs communes" in text
+        assert text.index("Pimms Médiation Melun") < text.index("Sur invitation de votre CPIP")
+        assert text.index("Sur invitation de votre CPIP") < text.index("France services itinérante du SPIP")
         assert "Fontainebleau, La Rochette, Meaux" in text
         assert "Sur invitation de votre conseiller ou conseillère (CPIP)" in text
 
