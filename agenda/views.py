@@ -298,7 +298,9 @@ def feed_settings(request):
         had_one = CalendarFeedToken.objects.filter(user=request.user).exists()
         CalendarFeedToken.renew(request.user)
         if had_one:
-            messages.success(request, _("Nouvelle adresse secrète créée. L'ancienne adresse ne fonctionne plus."))
+            messages.success(
+                request, _("Nouvelle adresse secrète créée. L'ancienne adresse ne fonctionne plus.")
+            )
         else:
             messages.success(request, _("Votre adresse secrète est créée."))
         return redirect("agenda:feed_settings")
