@@ -131,3 +131,23 @@ def test_commune_search_by_need_works_without_javascript(
         assert " km" in text
         assert "Entrée accessible en fauteuil roulant." in text
         assert nearest.nth(index).locator(".structure-status").inner_text().strip()
+
+
+def test_commune_search_open_now_works_without_javascript(no_js_context, commune_search_url):
+    page = no_js_context.new_page()
+    page.goto(commune_search_url)
+    search = page.get_by_role("search", name="Trouver une France services")
+    search.get_by_label("Votre commune ou votre code postal").fill("meaux")
+    search.get_by_label("Ouvert maintenant").check()
+    search.get_by_role("button", name="Voir les France services").click()
+    page.wait_for_url("**/recherche/?q=meaux*")
+    assert "ouvert=" in page.url, page.url
+    assert search.get_by_label("Ouvert maintenant").is_checked()
+    listed = page.locator("main ol.structure-list > li")
+    # Whatever the hour of the run: every one listed is open now, or the page says none is.
+    if listed.count():
+        for index in range(listed.count()):
+            status = listed.nth(index).locator(".structure-status").inner_text()
+            assert status.startswith("Ouvert maintenant"), status
+    else:
+        assert "Aucune France services ne répond à tous vos choix près de Meaux" in page.inner_text("main")
