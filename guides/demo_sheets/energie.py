@@ -56,7 +56,7 @@ def sheets(p, i):
                 "number": "",
                 "checked": WRITTEN,
                 "notes": "Les dates d'envoi changent chaque année : elles ne sont pas citées. La demande en ligne "
-                "ouverte en 2025 pour les foyers pas repérés est à vérifier pour 2026.",
+                "ouverte en 2025 pour les foyers pas repérés est à vérifier pour 2026. Numéro Service-Public pas vérifié.",
                 "body": [
                     steps(
                         s(

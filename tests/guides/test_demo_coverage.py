@@ -8,7 +8,8 @@ from django.core.management import call_command
 import pytest
 
 from guides import falc
-from guides.demo import GLOSSARY
+from guides.demo import GLOSSARY, PICTOGRAM_TITLES
+from guides.demo_sheets import sheets as more_sheets
 from guides.demo_sheets.justice import EXIT_READING_ORDER, EXIT_SLUG
 from guides.models import GlossaryTerm, Partner, ProcedureSheetPage
 
@@ -65,6 +66,15 @@ def test_the_leaving_detention_sheet_links_the_first_sheets_in_order(demo, clien
     wanted = [ProcedureSheetPage.objects.get(slug=slug).url for slug in EXIT_READING_ORDER]
     linked = [url for url in re.findall(r'href="([^"]+)"', html) if url in wanted]
     assert linked == wanted
+
+
+def test_a_sheet_without_an_official_sheet_number_says_why_in_its_notes(demo):
+    partners = {partner.slug: partner for partner in Partner.objects.all()}
+    pictograms = dict.fromkeys(PICTOGRAM_TITLES, None)
+    specs = [spec for specs in more_sheets(partners, pictograms).values() for spec in specs]
+    for spec in specs:
+        if not spec["number"]:
+            assert "numéro" in spec["notes"].lower(), spec["slug"]
 
 
 def test_every_difficult_word_of_the_sheets_is_in_the_glossary(demo):
