@@ -39,7 +39,7 @@ def sheets(p, i):
             {
                 "slug": "etre-paye-pendant-un-arret-maladie",
                 "title": "Comment être payé pendant un arrêt maladie ?",
-                "summary": "Quand vous êtes malade, l'Assurance maladie peut vous payer une partie du salaire.",
+                "summary": "Quand vous êtes malade, votre caisse peut vous payer une partie du salaire.",
                 "audience": "Vous travaillez. Le médecin vous donne un arrêt de travail.",
                 "partners": [cpam, p["msa"]],
                 "number": "",

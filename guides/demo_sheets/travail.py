@@ -167,7 +167,7 @@ def sheets(p, i):
             },
             {
                 "slug": "declarer-son-chiffre-d-affaires",
-                "title": "Comment déclarer ce que gagne sa micro-entreprise ?",
+                "title": "Comment déclarer son chiffre d'affaires à l'Urssaf ?",
                 "summary": "Chaque mois ou tous les 3 mois, vous déclarez votre chiffre d'affaires à l'Urssaf.",
                 "audience": "Vous avez une micro-entreprise.",
                 "partners": [urssaf],
