@@ -295,8 +295,14 @@ def invitation_letter(request, pk):
 def feed_settings(request):
     """Where a CPIP finds, creates or renews the secret address of their calendar."""
     if request.method == "POST":
+        had_one = CalendarFeedToken.objects.filter(user=request.user).exists()
         CalendarFeedToken.renew(request.user)
-        messages.success(request, _("Nouvelle adresse secrète créée. L'ancienne adresse ne fonctionne plus."))
+        if had_one:
+            messages.success(
+                request, _("Nouvelle adresse secrète créée. L'ancienne adresse ne fonctionne plus.")
+            )
+        else:
+            messages.success(request, _("Votre adresse secrète est créée."))
         return redirect("agenda:feed_settings")
     feed = CalendarFeedToken.objects.filter(user=request.user).first()
     url = request.build_absolute_uri(reverse("agenda:private_feed", args=[feed.token])) if feed else ""

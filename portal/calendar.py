@@ -66,7 +66,7 @@ def join_words(words):
 
 
 def describe_recurrence(weekdays, positions=()):
-    """A recurrence in words: "chaque mardi", "le 2e et 4e jeudi du mois", "le dernier vendredi du mois".
+    """A recurrence in words: "chaque mardi", "les 2e et 4e jeudis du mois", "le dernier vendredi du mois".
 
     ``positions`` empty means every week.
     """
@@ -74,10 +74,12 @@ def describe_recurrence(weekdays, positions=()):
     if not positions:
         return _("chaque %(days)s") % {"days": days}
     in_order = sorted(positions, key=lambda position: 99 if position < 0 else position)
-    return _("le %(positions)s %(days)s du mois") % {
-        "positions": join_words(MonthPosition(position).label for position in in_order),
-        "days": days,
-    }
+    labels = join_words(MonthPosition(position).label for position in in_order)
+    if len(in_order) == 1:
+        return _("le %(positions)s %(days)s du mois") % {"positions": labels, "days": days}
+    # Several weeks: "les 1er et 3e mercredis du mois" (every weekday name takes an s).
+    days = join_words(f"{weekday_name(day)}s" for day in sorted(weekdays))
+    return _("les %(positions)s %(days)s du mois") % {"positions": labels, "days": days}
 
 
 def recurring_dates(weekdays, positions=(), start=None, until=None):

@@ -110,7 +110,7 @@ def all_units_context(page, today=None):
     today = today or timezone.localdate()
     first, last = _window(page, today)
     units = list(ProbationUnit.objects.all())
-    sessions = Session.objects.between(first, last)
+    sessions = Session.objects.between(first, last).not_ended()
     per_unit = {unit.pk: [] for unit in units}
     for session in sessions:
         per_unit.setdefault(session.unit_id, []).append(session)
@@ -132,7 +132,7 @@ def unit_context(page, unit_slug, today=None):
     today = today or timezone.localdate()
     unit = _unit_or_404(unit_slug)
     first, last = _window(page, today)
-    sessions = list(Session.objects.for_unit(unit).between(first, last))
+    sessions = list(Session.objects.for_unit(unit).between(first, last).not_ended())
     posters = [
         (
             month_name(day.year, day.month),

@@ -1,4 +1,4 @@
-"""Recurrence rules: "le 2e et 4e jeudi du mois, de 14 h à 17 h" in a SPIP unit."""
+"""Recurrence rules: "les 2e et 4e jeudis du mois, de 14 h à 17 h" in a SPIP unit."""
 
 from itertools import islice
 
@@ -77,7 +77,7 @@ class SessionRule(SessionHours):
         return [(day, holidays.get(day)) for day in days]
 
     def describe(self):
-        """The rule in words, e.g. "le 2e et 4e jeudi du mois, de 14 h à 17 h"."""
+        """The rule in words, e.g. "les 2e et 4e jeudis du mois, de 14 h à 17 h"."""
         when = describe_recurrence(self.weekdays or [], self.positions or [])
         if self.start_time and self.end_time:
             when = f"{when}, {time_range(self.start_time, self.end_time)}"

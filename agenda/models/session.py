@@ -34,6 +34,11 @@ class SessionQuerySet(models.QuerySet):
     def in_month(self, year, month):
         return self.filter(date__year=year, date__month=month).order_by("date", "start_time", "unit__name")
 
+    def not_ended(self, now=None):
+        """Leaves out today's sessions that are over: at 13 h 45 the morning's is no longer coming."""
+        now = timezone.localtime(now)
+        return self.exclude(date__lt=now.date()).exclude(date=now.date(), end_time__lte=now.time())
+
     def between(self, first, last):
         return self.filter(date__gte=first, date__lte=last).order_by("date", "start_time", "unit__name")
 

@@ -68,7 +68,7 @@ def test_demo_sessions_cover_the_coming_three_months(home_page):
     assert SessionRule.objects.get(unit__slug="meaux").describe() == "chaque mardi, de 9\u00a0h à 12\u00a0h"
     assert (
         SessionRule.objects.get(unit__slug="fontainebleau").describe()
-        == "le 2e et 4e jeudi du mois, de 14\u00a0h à 17\u00a0h"
+        == "les 2e et 4e jeudis du mois, de 14\u00a0h à 17\u00a0h"
     )
 
 

@@ -26,7 +26,10 @@ def test_cpip_creates_a_secret_address_from_the_staff_area(client, cpip):
     response = client.post(reverse("agenda:feed_settings"), follow=True)
     token = CalendarFeedToken.objects.get(user=cpip).token
     assert len(token) >= 40
-    assert f"http://testserver/espace-pro/agenda/calendrier-prive/{token}.ics" in response.content.decode()
+    page = response.content.decode()
+    assert f"http://testserver/espace-pro/agenda/calendrier-prive/{token}.ics" in page
+    assert "Votre adresse secrète est créée." in page
+    assert "ancienne adresse" not in page  # there was none
 
 
 def test_feed_lists_the_cpips_bookings_with_the_subject_only(client, cpip, meaux):
@@ -57,7 +60,8 @@ def test_feed_marks_cancelled_bookings_and_sessions(client, cpip, meaux):
 def test_renewing_the_address_makes_the_old_one_stop_working(client, cpip):
     old = feed_url(cpip)
     client.force_login(cpip)
-    client.post(reverse("agenda:feed_settings"))
+    page = client.post(reverse("agenda:feed_settings"), follow=True).content.decode()
+    assert "L&#x27;ancienne adresse ne fonctionne plus." in page
     new = reverse("agenda:private_feed", args=[CalendarFeedToken.objects.get(user=cpip).token])
     assert new != old
     assert client.get(old).status_code == 404

@@ -54,6 +54,18 @@ def test_past_sessions_are_hidden(client, agenda_page, meaux):
     assert "Pas de permanence prévue" in page
 
 
+@pytest.mark.parametrize("url", ["/agenda/", "/agenda/meaux/"])
+def test_a_session_over_today_is_no_longer_listed_as_coming(client, agenda_page, meaux, url, monkeypatch):
+    today = in_days(0)
+    SessionFactory(unit=meaux, date=today, start_time=time(9), end_time=time(12))
+    SessionFactory(unit=meaux, date=today, start_time=time(14), end_time=time(17))
+    quarter_to_two = timezone.make_aware(datetime.combine(today, time(13, 45)))
+    monkeypatch.setattr(timezone, "now", lambda: quarter_to_two)
+    page = html(client.get(url))
+    assert "de 14\u00a0h à 17\u00a0h" in page
+    assert "de 9\u00a0h à 12\u00a0h" not in page
+
+
 def test_staff_names_never_appear_on_public_pages(client, agenda_page, meaux):
     SessionFactory(unit=meaux, date=in_days(2), holder=HOLDER)
     urls = [

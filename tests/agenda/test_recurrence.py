@@ -197,6 +197,6 @@ def test_rule_ending_before_its_start_hour_is_refused():
 
 def test_rule_is_described_in_french():
     rule = SessionRule(weekdays=[THURSDAY], positions=[4, 2], start_time=time(14), end_time=time(17, 30))
-    assert rule.describe() == "le 2e et 4e jeudi du mois, de 14\u00a0h à 17\u00a0h\u00a030"
+    assert rule.describe() == "les 2e et 4e jeudis du mois, de 14\u00a0h à 17\u00a0h\u00a030"
     rule = SessionRule(weekdays=[TUESDAY], positions=[], start_time=time(9), end_time=time(12))
     assert rule.describe() == "chaque mardi, de 9\u00a0h à 12\u00a0h"

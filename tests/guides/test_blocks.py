@@ -116,8 +116,16 @@ def test_contact_block_shows_the_partner_phone_as_a_tel_link_and_its_hours():
     assert "Appelez la CAF." in html
     assert '<a class="phone" href="tel:3230">32 30</a>' in html
     assert "Du lundi au vendredi." in html
-    assert '<a href="https://www.caf.fr">www.caf.fr</a>' in html
+    assert '<a href="https://www.caf.fr" class="url-shown">www.caf.fr</a>' in html  # printed once, not twice
     assert "Trouver une France services" not in html  # no directory page set
+
+
+def test_contact_block_prints_the_whole_address_of_a_partners_inner_page():
+    partner = PartnerFactory(website="https://www.ameli.fr/seine-et-marne/assure")
+    block = blocks.ContactBlock()
+    html = block.render(block.to_python({"partner": partner.pk, "text": "", "show_directory_link": False}))
+    # Its text says only the domain: on paper the print style adds the whole address after it.
+    assert '<a href="https://www.ameli.fr/seine-et-marne/assure">www.ameli.fr</a>' in html
 
 
 def test_contact_block_links_to_the_france_services_directory_when_set(site, home_page):

@@ -44,8 +44,10 @@ def test_weekdays_are_named_as_python_numbers_them():
 def test_a_recurrence_reads_as_french_says_it():
     assert describe_recurrence([TUESDAY]) == "chaque mardi"
     assert describe_recurrence([THURSDAY, TUESDAY]) == "chaque mardi et jeudi"
-    assert describe_recurrence([THURSDAY], [4, 2]) == "le 2e et 4e jeudi du mois"
-    assert describe_recurrence([FRIDAY], [-1, 1]) == "le 1er et dernier vendredi du mois"
+    assert describe_recurrence([THURSDAY], [4, 2]) == "les 2e et 4e jeudis du mois"
+    assert describe_recurrence([FRIDAY], [-1, 1]) == "les 1er et dernier vendredis du mois"
+    assert describe_recurrence([2], [3, 1]) == "les 1er et 3e mercredis du mois"
+    assert describe_recurrence([FRIDAY], [-1]) == "le dernier vendredi du mois"
 
 
 def test_public_holidays_have_their_french_names():

@@ -171,6 +171,6 @@ def test_a_clear_best_match_is_not_drowned_by_sheets_that_only_mention_a_word(cl
     page = page_of(client, "carte d'identité")
     assert headings(page) == ["Fiches pratiques", "Autres résultats, moins proches de votre recherche"]
     sheets, less_close = page.split('id="search-kind-more"', 1)
-    assert "Comment demander sa carte d&#x27;identité ?" in sheets
+    assert "Comment demander sa carte d&#x27;identité\u202f?" in sheets  # French typography: thin space
     assert "cantine" not in sheets
-    assert "Comment payer la cantine ?" in less_close
+    assert "Comment payer la cantine\u202f?" in less_close
