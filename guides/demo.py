@@ -22,6 +22,8 @@ from home.demo import upsert_page
 from home.models import HomePage
 from servicepublic.models import OfficialSheet
 
+from .demo_sheets import sheets as more_sheets
+from .demo_sheets.justice import EXIT_TOPIC, exit_sheet
 from .models import (
     GlossaryPage,
     GlossaryTerm,
@@ -157,10 +159,75 @@ GLOSSARY = [
     ),
     ("simulation", "", "Un calcul sur internet pour savoir si vous avez droit à une aide, et combien."),
     ("bail", "", "Le contrat de location signé avec le propriétaire."),
+    (
+        "billet de sortie",
+        "levée d'écrou",
+        "Le papier donné le jour de la sortie de prison. Il prouve la date de votre sortie.",
+    ),
+    ("créancier", "créancière", "Une personne ou une société à qui vous devez de l'argent."),
+    ("surendettement", "", "Quand vous avez trop de dettes pour les payer avec vos ressources."),
+    (
+        "micro-entreprise",
+        "micro-entrepreneur",
+        "Une petite entreprise à une personne, avec des règles simples.",
+    ),
+    ("chiffre d'affaires", "", "Tout l'argent que vos clients vous ont payé."),
+    ("cotisations", "cotisation", "L'argent payé pour la santé, la retraite et le chômage."),
+    ("Siret", "numéro Siret", "Le numéro de votre entreprise. Il est sur vos factures."),
+    ("guichet unique", "", "Le site de l'État où l'on déclare la création d'une entreprise."),
+    (
+        "relevé de carrière",
+        "",
+        "La liste de toutes vos années de travail, de chômage ou de maladie. Elle sert pour la retraite.",
+    ),
+    (
+        "Aspa",
+        "allocation de solidarité aux personnes âgées\nminimum vieillesse",
+        "Une aide pour les personnes âgées qui ont une petite retraite.",
+    ),
+    ("pension de réversion", "réversion", "Une part de la retraite d'un mari ou d'une femme décédé."),
+    ("Agirc-Arrco", "", "La caisse de la retraite complémentaire des salariés du privé."),
+    (
+        "MaPrimeRénov'",
+        "MaPrimeRénov",
+        "Une aide de l'État pour payer des travaux d'isolation ou de chauffage.",
+    ),
+    (
+        "médecin traitant",
+        "",
+        "Le médecin que vous voyez en premier. Il vous suit et vous envoie vers d'autres médecins.",
+    ),
+    ("indemnités journalières", "", "L'argent payé par la caisse pendant un arrêt maladie."),
+    (
+        "FranceConnect",
+        "",
+        "Un bouton pour entrer sur un site de l'État avec un compte que vous avez déjà, par exemple ameli.",
+    ),
+    (
+        "point-justice",
+        "points-justice",
+        "Un lieu où des juristes donnent des conseils gratuits sur vos droits.",
+    ),
+    ("juriste", "", "Une personne qui connaît bien la loi."),
+    ("procuration", "", "Un papier signé qui permet à une autre personne de faire une démarche pour vous."),
+    ("bailleur", "", "Le propriétaire du logement, souvent une société de logement social."),
+    ("fournisseur", "", "La société qui vous vend l'électricité ou le gaz."),
+    ("déclaration de cession", "", "Le papier signé par le vendeur et l'acheteur d'une voiture."),
+    (
+        "photographe agréé",
+        "",
+        "Un photographe ou une cabine photo qui envoie la photo à l'ANTS et donne un code.",
+    ),
 ]
 
 TOPICS = [
     # slug, title, pictogram, intro
+    (
+        "sortir-de-detention",
+        "Sortir de détention",
+        "justice",
+        "Les premières démarches à faire quand on sort de prison, dans l'ordre.",
+    ),
     ("argent", "Avoir de l'argent pour vivre", "argent", "Les aides pour vivre quand on a peu d'argent."),
     (
         "travail",
@@ -178,6 +245,13 @@ TOPICS = [
         "justice",
         "Comprendre sa peine et se faire aider pour un procès.",
     ),
+    (
+        "energie",
+        "Payer son énergie, rénover son logement",
+        "logement",
+        "Le chèque énergie et les aides pour les travaux.",
+    ),
+    ("retraite", "Préparer sa retraite", "documents", "Vérifier sa carrière et demander sa retraite."),
 ]
 
 
@@ -898,6 +972,10 @@ def load(stdout):
     upsert_page(index, GlossaryPage, "mots-difficiles", title="Les mots difficiles")
 
     sheets = _sheets(partners, pictograms)
+    for slug, specs in more_sheets(partners, pictograms).items():
+        sheets.setdefault(slug, []).extend(specs)
+    pages = {}
+    topics = {}
     count = 0
     for slug, title, pictogram, intro in TOPICS:
         topic = upsert_page(
@@ -908,9 +986,13 @@ def load(stdout):
             intro=intro,
             pictogram_id=pictograms[pictogram],
         )
+        topics[slug] = topic
         for spec in sheets.get(slug, []):
-            _upsert_sheet(topic, spec)
+            pages[spec["slug"]] = _upsert_sheet(topic, spec)
             count += 1
+    # Last: it links to the others, by their page ids.
+    _upsert_sheet(topics[EXIT_TOPIC], exit_sheet(partners, pictograms, pages))
+    count += 1
     stdout.write(
         f"guides: {len(TOPICS)} thèmes, {count} fiches, {len(GLOSSARY)} mots difficiles "
         f"({changed_terms} modifiés), {new_images} pictogrammes ajoutés"

@@ -8,6 +8,9 @@ import re
 import zlib
 
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+# A stream whose dictionary gives its length: read exactly that many bytes (its compressed data
+# may itself hold the bytes "endstream").
+_SIZED_STREAM = re.compile(rb"/Length\s+(\d+)(?:(?!>>).)*>>\s*stream\r?\n", re.S)
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 
@@ -18,9 +21,13 @@ def is_pdf(data):
 def decompressed_parts(data):
     """The PDF's plain bytes, then each of its Flate streams decompressed."""
     parts = [data]
-    for match in _STREAM.finditer(data):
+    streams = [
+        data[match.end() : match.end() + int(match.group(1))] for match in _SIZED_STREAM.finditer(data)
+    ]
+    streams = streams or [match.group(1) for match in _STREAM.finditer(data)]
+    for stream in streams:
         try:
-            parts.append(zlib.decompress(match.group(1)))
+            parts.append(zlib.decompress(stream))
         except zlib.error:
             continue
     return parts

@@ -42,12 +42,14 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     assert "0 pictogrammes ajoutés" in out.getvalue()
 
 
-def test_the_demo_has_topics_and_at_least_8_sheets_each_citing_service_public(demo):
+def test_the_demo_has_topics_and_sheets_citing_service_public_where_sure(demo):
     assert TopicPage.objects.live().count() >= 6
     sheets = ProcedureSheetPage.objects.live()
     assert sheets.count() >= 8
+    assert sum(bool(sheet.official_sheet_numbers()) for sheet in sheets) >= 14
     for sheet in sheets:
-        assert re.fullmatch(r"F\d+", sheet.official_sheet_numbers())
+        # A number only where it was checked; the others say why in their notes for editors.
+        assert re.fullmatch(r"(F\d+)?", sheet.official_sheet_numbers())
         assert sheet.title.endswith("?")
         assert sheet.summary and sheet.audience
         assert sheet.documents_to_bring()
