@@ -148,8 +148,16 @@ CHART_BARS = (
 BAR_WIDTH, BAR_GAP, GROUP_GAP, CHART_HEIGHT, LABEL_HEIGHT = 8, 1, 10, 120, 16
 
 
+def _number(value):
+    """An SVG coordinate: a dot, never the French decimal comma the templates would write."""
+    return f"{value:g}"
+
+
 def chart(rows):
-    """The bars of a small SVG chart (drawn by the template): a group a month, four bars a group."""
+    """The bars of a small SVG chart (drawn by the template): a group a month, four bars a group.
+
+    Coordinates are strings already, so that the French number format never reaches the SVG.
+    """
     months = per_month(rows)
     top = max((value for _month, values in months for value in values.values()), default=0) or 1
     group_width = len(CHART_BARS) * (BAR_WIDTH + BAR_GAP) + GROUP_GAP
@@ -164,20 +172,19 @@ def chart(rows):
                     "name": name,
                     "label": label,
                     "value": values[name],
-                    "x": x + position * (BAR_WIDTH + BAR_GAP),
-                    "y": round(CHART_HEIGHT - height, 1),
-                    "height": height,
+                    "x": _number(x + position * (BAR_WIDTH + BAR_GAP)),
+                    "y": _number(round(CHART_HEIGHT - height, 1)),
+                    "height": _number(height),
                 }
             )
-        groups.append({"month": month, "label": f"{month:%m}/{month:%y}", "x": x, "bars": bars})
+        groups.append({"month": month, "label": f"{month:%m}/{month:%y}", "x": _number(x), "bars": bars})
     return {
         "groups": groups,
         "legend": CHART_BARS,
-        "width": GROUP_GAP + len(months) * group_width,
-        "height": CHART_HEIGHT + LABEL_HEIGHT,
-        "baseline": CHART_HEIGHT,
-        "label_y": CHART_HEIGHT + LABEL_HEIGHT - 4,
-        "bar_width": BAR_WIDTH,
-        "group_middle": (len(CHART_BARS) * (BAR_WIDTH + BAR_GAP)) / 2,
+        "width": _number(GROUP_GAP + len(months) * group_width),
+        "height": _number(CHART_HEIGHT + LABEL_HEIGHT),
+        "baseline": _number(CHART_HEIGHT),
+        "label_y": _number(CHART_HEIGHT + LABEL_HEIGHT - 4),
+        "bar_width": _number(BAR_WIDTH),
         "top": top,
     }
