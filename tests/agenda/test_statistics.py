@@ -249,3 +249,17 @@ def test_bad_filters_fall_back_without_a_server_error(client, cpip, year, params
     client.force_login(cpip)
     for name in ("agenda:statistics", "agenda:statistics_csv"):
         assert client.get(reverse(name), params).status_code == 200
+
+
+def test_a_full_year_of_three_units_stays_a_light_page(client, cpip, meaux, lagny):
+    units = [meaux, lagny, ProbationUnitFactory(slug="melun", name="SPIP – Melun")]
+    for unit in units:
+        for month in range(1, 13):
+            session = SessionFactory(unit=unit, date=date(YEAR, month, 8))
+            BookingFactory(session=session, outcome=Outcome.CAME)
+    client.force_login(cpip)
+    response = client.get(reverse("agenda:statistics"), {"annee": YEAR})
+    html = response.content.decode()
+    assert html.count("<tr>") == 1 + 36 + 1  # head, a row per unit and month, total
+    assert html.count("<rect") == 12 * 4
+    assert len(response.content) < 30_000
