@@ -76,7 +76,8 @@ def cancel(booking, *, user, now=None):
     """Cancel a booking of ``user``; the slot is free again for everyone."""
     now = now or timezone.now()
     with transaction.atomic():
-        booking = Booking.objects.select_for_update().select_related("session").get(pk=booking.pk)
+        # Only the booking's row: a move holding the session then asking for the booking never waits on us.
+        booking = Booking.objects.select_for_update(of=("self",)).select_related("session").get(pk=booking.pk)
         if booking.cpip_id != user.pk:
             raise BookingError(_("Vous pouvez annuler seulement vos propres rendez-vous."))
         if not booking.is_active:
@@ -103,12 +104,12 @@ def move(booking, *, session_id, slot_start, user, now=None):
             raise BookingError(_("Ce rendez-vous n'existe plus."))
         sessions = {
             session.pk: session
-            for session in Session.objects.select_for_update()
+            for session in Session.objects.select_for_update(of=("self",))
             .select_related("unit")
             .filter(pk__in={current, session_id})
             .order_by("pk")
         }
-        old = Booking.objects.select_for_update().select_related("session").get(pk=booking.pk)
+        old = Booking.objects.select_for_update(of=("self",)).select_related("session").get(pk=booking.pk)
         if old.cpip_id != user.pk:
             raise BookingError(_("Vous pouvez déplacer seulement vos propres rendez-vous."))
         if not old.is_active:
@@ -154,7 +155,7 @@ def record_outcomes(session, choices, *, user, editor, now=None):
     with transaction.atomic():
         bookings = {
             booking.pk: booking
-            for booking in Booking.objects.select_for_update()
+            for booking in Booking.objects.select_for_update(of=("self",))
             .select_related("session")
             .filter(session=session, cancelled_at__isnull=True)
         }

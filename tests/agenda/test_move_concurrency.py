@@ -9,7 +9,7 @@ from django.conf import settings
 
 import pytest
 
-from agenda.booking import BookingError, book, move
+from agenda.booking import BookingError, book, cancel, move
 from agenda.models import Booking, Outcome, Subject
 from tests.agenda.factories import BookingFactory, ProbationUnitFactory, SessionFactory, in_days
 from tests.agenda.test_concurrency import run_together
@@ -125,3 +125,21 @@ def test_crossed_moves_between_two_sessions_do_not_wait_for_each_other(unit):
         (second.pk, time(9, 30)),
         (first.pk, time(9, 30)),
     }
+
+
+def test_a_move_and_a_cancel_of_one_booking_at_once(origin, target):
+    """One of them happens; neither waits for the other forever (no deadlock, no server error)."""
+    cpip = UserFactory(username="cpip-undecided")
+    for _round in range(3):
+        booking = BookingFactory(session=origin, slot_start=time(9), cpip=cpip)
+
+        def attempt(index, booking=booking):
+            if index == 0:
+                return move(booking, session_id=target.pk, slot_start=time(14, 30), user=cpip)
+            return cancel(booking, user=cpip)
+
+        results = run_together(attempt, 2)
+        assert all(isinstance(result, Booking | BookingError) for result in results), results
+        assert sum(isinstance(result, BookingError) for result in results) == 1, results
+        assert Booking.objects.active().filter(cpip=cpip).count() in (0, 1)
+        Booking.objects.filter(cpip=cpip).delete()
