@@ -5,7 +5,7 @@ The public pages themselves are served by AgendaPage (its routes).
 
 from django.urls import path
 
-from . import views
+from . import outcomes, views
 
 app_name = "agenda"
 
@@ -24,6 +24,12 @@ urlpatterns = [
         name="unit_month",
     ),
     path("espace-pro/agenda/permanence/<int:pk>/", views.session_detail, name="session"),
+    path(
+        "espace-pro/agenda/permanence/<int:pk>/presence/", outcomes.session_outcomes, name="session_outcomes"
+    ),
+    path("espace-pro/agenda/rendez-vous/<int:pk>/deplacer/", outcomes.booking_move, name="booking_move"),
+    path("espace-pro/agenda/statistiques/", outcomes.statistics_page, name="statistics"),
+    path("espace-pro/agenda/statistiques.csv", outcomes.statistics_csv, name="statistics_csv"),
     path("espace-pro/agenda/rendez-vous/", views.booking_list, name="bookings"),
     path("espace-pro/agenda/rendez-vous/<int:pk>/", views.booking_detail, name="booking"),
     path("espace-pro/agenda/rendez-vous/<int:pk>/annuler/", views.booking_cancel, name="booking_cancel"),

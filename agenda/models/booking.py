@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from home.staff import is_editor
 from portal.formats import hour
 
-from .choices import Subject
+from .choices import Outcome, Subject
 from .session import Session
 
 
@@ -67,6 +67,19 @@ class Booking(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
+    outcome = models.CharField(
+        _("la personne est-elle venue ?"), max_length=10, choices=Outcome.choices, blank=True, default=""
+    )
+    # A booking moved to another slot is cancelled, marked "reporté", and points to its new booking.
+    moved_to = models.ForeignKey(
+        "self",
+        verbose_name=_("déplacé vers"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="moved_from",
+        editable=False,
+    )
 
     objects = BookingQuerySet.as_manager()
 
@@ -93,6 +106,14 @@ class Booking(models.Model):
     @property
     def subject_label(self):
         return Subject(self.subject).label
+
+    @property
+    def was_moved(self):
+        return self.cancelled_at is not None and self.moved_to_id is not None
+
+    def has_started(self, now=None):
+        """Whether the appointment's time has come: only then can its outcome be noted."""
+        return self.starts_at() <= (now or timezone.now())
 
     def sheets_to_bring(self):
         """[(sheet, [papers…]), …] for the chosen sheets that are still published."""

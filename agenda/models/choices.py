@@ -39,3 +39,12 @@ class Subject(models.TextChoices):
     PENSION = "retraite", _("Retraite")
     HOUSING = "logement", _("Logement")
     OTHER = "autre", _("Autre")
+
+
+class Outcome(models.TextChoices):
+    """What happened at the appointment, noted after it. Blank until someone notes it."""
+
+    CAME = "venu", _("Venu")
+    NO_SHOW = "pas_venu", _("Pas venu")
+    EXCUSED = "excuse", _("Excusé")
+    MOVED = "reporte", _("Reporté")

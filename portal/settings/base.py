@@ -235,7 +235,7 @@ PAGE_CACHE_INVALIDATING_SIGNALS = [
     "servicepublic.signals.official_sheets_imported",
 ]
 # Saved often, shown on no public page: a booking or a feed token changes nothing there.
-PAGE_CACHE_IGNORED_MODELS = ["agenda.Booking", "agenda.CalendarFeedToken"]
+PAGE_CACHE_IGNORED_MODELS = ["agenda.Booking", "agenda.CalendarFeedToken", "agenda.MonthlyBookingCount"]
 # French no-break spaces go into every HTML page but the admin's (Wagtail's own pages).
 TYPOGRAPHY_EXCLUDED_PREFIXES = ["/admin/", "/django-admin/"]
 SERVER_TIMING = env.bool("SERVER_TIMING", default=False)
@@ -303,3 +303,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # Its writes change nothing a public page shows.
 SEARCH_LOG_FLUSH_SECONDS = env.int("SEARCH_LOG_FLUSH_SECONDS", default=60)
 PAGE_CACHE_IGNORED_MODELS += ["search.LoggedQuery", "search.DailySearchCount"]
+# The agenda keeps bookings this many months after their day, then reduces them to the monthly
+# counts and deletes them (`manage.py purge_old_bookings`, daily: docs/deploy.md).
+AGENDA_BOOKING_RETENTION_MONTHS = env.int("AGENDA_BOOKING_RETENTION_MONTHS", default=12)

@@ -28,6 +28,10 @@ def staff_urls(meaux):
         reverse("agenda:booking_cancel", args=[booking.pk]),
         reverse("agenda:letter", args=[booking.pk]),
         reverse("agenda:feed_settings"),
+        reverse("agenda:session_outcomes", args=[session.pk]),
+        reverse("agenda:booking_move", args=[booking.pk]),
+        reverse("agenda:statistics"),
+        reverse("agenda:statistics_csv"),
     ]
 
 
