@@ -93,7 +93,7 @@ GLOSSARY = [
     (
         "ANTS",
         "Agence nationale des titres sécurisés",
-        "Le site de l'État pour demander une carte d'identité, un passeport ou un permis de conduire.",
+        "Le site de l'État pour les cartes d'identité, les passeports et les permis de conduire.",
     ),
     (
         "TIG",

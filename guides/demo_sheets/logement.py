@@ -70,7 +70,10 @@ def sheets(p, i):
                     good_to_know(
                         "<p>Vous sortez de prison ? Parlez du logement à votre CPIP avant la sortie.</p>"
                     ),
-                    paragraph("<p>Pour recevoir votre courrier, demandez une domiciliation au CCAS.</p>"),
+                    paragraph(
+                        "<p>Pour recevoir votre courrier, demandez une domiciliation au CCAS. "
+                        "Une France services peut vous aider.</p>"
+                    ),
                 ],
             },
             {

@@ -76,6 +76,6 @@ def test_the_benchmark_prints_median_and_95th_percentile(demo):
     out = StringIO()
     call_command("bench_search", "--rounds", "1", stdout=out)
     text = out.getvalue()
-    assert "11 fiches" in text
+    assert "43 fiches" in text
     assert "recherche : 27 recherches, médiane" in text
     assert "95e centile" in text
