@@ -282,11 +282,13 @@ def booking_cancel(request, pk):
 @never_cache
 @staff_required
 def invitation_letter(request, pk):
-    """The invitation letter as a PDF. The name typed in the form is printed, never kept."""
+    """The invitation letter as a PDF. The name and address typed in the form are printed, never kept."""
     booking = _visible_booking(request, pk)
     form = InvitationLetterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        pdf = letters.invitation_pdf(booking, form.cleaned_data["name"], request=request)
+        pdf = letters.invitation_pdf(
+            booking, form.cleaned_data["name"], request=request, address=form.cleaned_data["address"]
+        )
         return pdf_response(pdf, f"convocation-{booking.session.date:%Y-%m-%d}.pdf", private=True)
     return render(request, "agenda/staff/letter_form.html", {"booking": booking, "letter_form": form})
 
