@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
 from portal.formats import hour, long_date
+from portal.pdf import qr_code_data_uri, template_pdf
 
 from .ical import UID_DOMAIN
 
@@ -115,10 +116,22 @@ def appointment_ical(booking):
     return payload
 
 
-def appointment_words(booking):
-    """Date, hour and place of the appointment as the card prints them."""
-    return {
+def event_qr_code(booking):
+    """The QR code of the appointment's event (the whole VCALENDAR text), as a ``data:`` URI."""
+    return qr_code_data_uri(appointment_ical(booking).decode())
+
+
+def card_pdf(booking, request=None):
+    """The appointment card: 85.6 × 54 mm (a bank card) inside a dashed cut line, on an A4 page.
+
+    Date, hour, address, the number to call and the event's QR code; no name, no word of justice.
+    """
+    context = {
         "date": long_date(booking.session.date),
         "hour": hour(booking.slot_start),
         "place": place_lines(booking.session.unit),
+        "phone": contact_phone(booking),
+        "qr_code": event_qr_code(booking),
+        "summary": SUMMARY,
     }
+    return template_pdf("agenda/staff/card.html", context, request)

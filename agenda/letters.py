@@ -8,15 +8,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from portal.formats import long_date
-from portal.pdf import qr_code_data_uri, render_document
+from portal.pdf import render_document
 
-from .appointment import appointment_ical, contact_phone
+from .appointment import contact_phone, event_qr_code
 from .models import AgendaPage
-
-
-def event_qr_code(booking):
-    """The QR code of the appointment's calendar event (the whole VCALENDAR text, no address)."""
-    return qr_code_data_uri(appointment_ical(booking).decode())
 
 
 def invitation_context(booking, name, request=None, address=()):
