@@ -163,3 +163,19 @@ def test_an_address_of_more_than_four_lines_is_refused_in_french(client, booking
     )
     assert response["Content-Type"].startswith("text/html")
     assert "quatre lignes au plus" in response.content.decode()
+
+
+@needs_pdf_tools
+def test_a_code_full_of_papers_still_scans_from_the_letter(client, booking, cpip, home_page):
+    sheet = ProcedureSheetPageFactory(
+        parent=_topic(home_page),
+        **{f"body__1__checklist__items__{n}": f"Un justificatif numéro {n} assez long" for n in range(40)},
+    )
+    booking.sheets.add(sheet)
+    assert len(appointment.appointment_ical(booking)) > appointment.MAX_PAYLOAD_BYTES - 60
+    client.force_login(cpip)
+    pdf = client.post(reverse("agenda:letter", args=[booking.pk]), {"name": NAME}).content
+    payloads = pdf_qr_payloads(pdf)
+    assert len(payloads) >= 1
+    event = _event(payloads[0])
+    assert "les autres papiers de la lettre" in str(event["DESCRIPTION"])
