@@ -13,7 +13,6 @@ never learns whose phone it is. It is written to be read over a shoulder or on a
 
 from datetime import timedelta
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from icalendar import Alarm, Calendar, Event
@@ -68,7 +67,8 @@ def _event(booking, documents):
     starts, ends = booking.starts_at(), booking.ends_at()
     event = Event()
     event.add("uid", f"rdv-{booking.pk}@{UID_DOMAIN}")
-    event.add("dtstamp", timezone.now().replace(microsecond=0))
+    # The booking's last change, not "now": the same booking always gives the same code.
+    event.add("dtstamp", booking.updated_at.replace(microsecond=0))
     event.start = starts
     event.end = ends
     event.add("summary", SUMMARY)
