@@ -17,6 +17,8 @@ from .models import Subject
 
 # The sheets whose papers a booking's letter lists.
 MAX_SHEETS = 10
+# What a French postal address needs, and what the envelope's window shows under the name.
+MAX_ADDRESS_LINES = 4
 
 
 class BookingForm(forms.Form):
@@ -66,6 +68,22 @@ class InvitationLetterForm(forms.Form):
         error_messages={"required": _("Écrivez le nom de la personne à convoquer.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
+    address = forms.CharField(
+        label=_("Adresse postale de la personne (facultatif)"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Seulement pour envoyer la lettre par la poste, dans une enveloppe à fenêtre. "
+            "Quatre lignes au plus. Le site ne la garde pas."
+        ),
+        widget=forms.Textarea(attrs={"autocomplete": "off", "spellcheck": "false", "rows": 4, "cols": 40}),
+    )
+
+    def clean_address(self):
+        lines = [line.strip() for line in self.cleaned_data["address"].splitlines() if line.strip()]
+        if len(lines) > MAX_ADDRESS_LINES:
+            raise ValidationError(_("Écrivez l'adresse en quatre lignes au plus."))
+        return lines
 
 
 class SessionRuleAdminForm(WagtailAdminModelForm):

@@ -5,23 +5,29 @@ it is not saved, cached, logged or put in a message.
 """
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 
-from portal.pdf import qr_code_data_uri, render_document
+from portal.formats import long_date
+from portal.pdf import render_document
 
+from .appointment import contact_phone, event_qr_code
 from .models import AgendaPage
 
 
-def invitation_context(booking, name, request=None):
+def invitation_context(booking, name, request=None, address=()):
+    """``name`` and ``address`` (lines) are printed in the envelope's window, never kept."""
     session = booking.session
     unit = session.unit
-    unit_url = AgendaPage.public_unit_url(unit, request=request)
     return {
         "name": name,
+        "today": long_date(timezone.localdate(), weekday=False),
+        "address": list(address),
         "booking": booking,
         "session": session,
         "unit": unit,
-        "unit_url": unit_url,
-        "qr_code": qr_code_data_uri(unit_url) if unit_url else "",
+        "unit_url": AgendaPage.public_unit_url(unit, request=request),
+        "qr_code": event_qr_code(booking),
+        "contact_phone": contact_phone(booking),
         "documents": documents_to_bring(booking),
     }
 
@@ -31,14 +37,14 @@ def documents_to_bring(booking):
     return [(sheet.title, documents) for sheet, documents in booking.sheets_to_bring() if documents]
 
 
-def invitation_html(booking, name, request=None):
-    return render_to_string("agenda/staff/letter.html", invitation_context(booking, name, request))
+def invitation_html(booking, name, request=None, address=()):
+    return render_to_string("agenda/staff/letter.html", invitation_context(booking, name, request, address))
 
 
-def invitation_document(booking, name, request=None):
+def invitation_document(booking, name, request=None, address=()):
     """The laid-out letter (a WeasyPrint Document): its ``pages`` can be counted."""
-    return render_document(invitation_html(booking, name, request), request)
+    return render_document(invitation_html(booking, name, request, address), request)
 
 
-def invitation_pdf(booking, name, request=None):
-    return invitation_document(booking, name, request).write_pdf()
+def invitation_pdf(booking, name, request=None, address=()):
+    return invitation_document(booking, name, request, address).write_pdf()

@@ -30,10 +30,13 @@ urlpatterns = [
     path("espace-pro/agenda/rendez-vous/<int:pk>/deplacer/", outcomes.booking_move, name="booking_move"),
     path("espace-pro/agenda/statistiques/", outcomes.statistics_page, name="statistics"),
     path("espace-pro/agenda/statistiques.csv", outcomes.statistics_csv, name="statistics_csv"),
+    path("espace-pro/agenda/permanence/<int:pk>/feuille/", views.day_sheet_view, name="day_sheet"),
+    path("espace-pro/agenda/permanence/<int:pk>/feuille.pdf", views.day_sheet_pdf, name="day_sheet_pdf"),
     path("espace-pro/agenda/rendez-vous/", views.booking_list, name="bookings"),
     path("espace-pro/agenda/rendez-vous/<int:pk>/", views.booking_detail, name="booking"),
     path("espace-pro/agenda/rendez-vous/<int:pk>/annuler/", views.booking_cancel, name="booking_cancel"),
     path("espace-pro/agenda/rendez-vous/<int:pk>/convocation/", views.invitation_letter, name="letter"),
+    path("espace-pro/agenda/rendez-vous/<int:pk>/carte.pdf", views.appointment_card, name="card"),
     path("espace-pro/agenda/calendrier-prive/", views.feed_settings, name="feed_settings"),
     # No sign-in here: calendar programs fetch it with the secret token in the address.
     path("espace-pro/agenda/calendrier-prive/<str:token>.ics", views.private_feed, name="private_feed"),

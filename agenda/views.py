@@ -8,6 +8,7 @@ import calendar
 from datetime import date, timedelta
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
@@ -24,7 +25,8 @@ from home.staff import is_editor, is_staff_member, staff_required
 from portal.formats import hour, long_date, month_name
 from portal.pdf import pdf_response
 
-from . import letters
+from . import day_sheet, letters
+from .appointment import card_pdf
 from .booking import BookingError, book, cancel
 from .feedcache import bookings_state, cached_feed
 from .forms import BookingForm, InvitationLetterForm
@@ -282,13 +284,53 @@ def booking_cancel(request, pk):
 @never_cache
 @staff_required
 def invitation_letter(request, pk):
-    """The invitation letter as a PDF. The name typed in the form is printed, never kept."""
+    """The invitation letter as a PDF. The name and address typed in the form are printed, never kept."""
     booking = _visible_booking(request, pk)
     form = InvitationLetterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        pdf = letters.invitation_pdf(booking, form.cleaned_data["name"], request=request)
+        pdf = letters.invitation_pdf(
+            booking, form.cleaned_data["name"], request=request, address=form.cleaned_data["address"]
+        )
         return pdf_response(pdf, f"convocation-{booking.session.date:%Y-%m-%d}.pdf", private=True)
     return render(request, "agenda/staff/letter_form.html", {"booking": booking, "letter_form": form})
+
+
+def _sheet_session(request, pk):
+    """The session of a day sheet, for staff who see every booking (editors): else 403, or 404."""
+    if not is_editor(request.user):
+        raise PermissionDenied
+    session = day_sheet.session_for_sheet(pk)
+    if session is None:
+        raise Http404("no such session")
+    return session
+
+
+@staff_required
+def day_sheet_view(request, pk):
+    """The advisor's day sheet of a session, on the screen."""
+    session = _sheet_session(request, pk)
+    return render(request, "agenda/staff/day_sheet.html", day_sheet.sheet_context(session))
+
+
+@never_cache
+@staff_required
+def day_sheet_pdf(request, pk):
+    """The same sheet on one A4 page."""
+    session = _sheet_session(request, pk)
+    pdf = day_sheet.day_sheet_document(session, request).write_pdf()
+    return pdf_response(pdf, f"feuille-du-jour-{session.unit.slug}-{session.date:%Y-%m-%d}.pdf", private=True)
+
+
+@never_cache
+@staff_required
+def appointment_card(request, pk):
+    """The credit-card-sized appointment card (date, time, place, the event's QR code): no name."""
+    booking = _visible_booking(request, pk)
+    if not booking.is_active:
+        raise Http404("cancelled booking")
+    return pdf_response(
+        card_pdf(booking, request), f"carte-rendez-vous-{booking.session.date:%Y-%m-%d}.pdf", private=True
+    )
 
 
 @staff_required

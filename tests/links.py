@@ -87,3 +87,37 @@ def laid_out_text(document):
             yield from walk(child)
 
     return " ".join(text for page in document.pages for text in walk(page._page_box))
+
+
+def pdf_qr_payloads(pdf, resolution=200):
+    """The whole text of the QR code on each page of the PDF (one code a page), lines kept.
+
+    For codes that hold more than an address, e.g. a calendar event: ``pdftoppm -r 200`` then
+    ``zbarimg --raw -q``, page by page; a page without a code gives nothing.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "document.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", str(resolution), "-png", source, Path(folder) / "page"], check=True)
+        found = []
+        for image in sorted(Path(folder).glob("page*.png")):
+            result = subprocess.run(["zbarimg", "--raw", "-q", image], capture_output=True)
+            if result.returncode not in (0, 4):  # 4: no code on this page
+                raise RuntimeError(result.stderr.decode())
+            if result.stdout:
+                found.append(result.stdout.decode().removesuffix("\n"))
+        return found
+
+
+POINTS_PER_MM = 72 / 25.4
+
+
+def pdf_region_text(pdf, left_mm, top_mm, width_mm, height_mm, page=1):
+    """The text ``pdftotext`` reads in a rectangle of a page, given in millimetres from its top left."""
+
+    def points(mm):
+        return str(round(mm * POINTS_PER_MM))
+
+    command = ["pdftotext", "-f", str(page), "-l", str(page), "-r", "72"]
+    command += ["-x", points(left_mm), "-y", points(top_mm), "-W", points(width_mm), "-H", points(height_mm)]
+    return subprocess.run([*command, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()

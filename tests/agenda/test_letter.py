@@ -19,6 +19,7 @@ from tests.agenda.factories import BookingFactory, ProbationUnitFactory, Session
 pytestmark = pytest.mark.django_db
 
 NAME = "Zéphyrine Introuvable-Témoin"
+ADDRESS = "4 impasse-Témoin\n77999 Nulle-Part"
 
 
 @pytest.fixture
@@ -41,18 +42,21 @@ def test_letter_shows_name_date_time_place_access_and_subject(booking):
     assert "Sujet du rendez-vous : Logement." in html
 
 
-def test_letter_has_a_qr_code_to_the_unit_page(booking):
+def test_letter_has_the_qr_code_of_the_appointment_and_prints_the_unit_page(booking):
     context = letters.invitation_context(booking, NAME)
-    assert context["unit_url"] == "http://testserver/agenda/meaux/"
-    assert context["qr_code"].startswith("data:image/svg+xml")
-    assert context["qr_code"] in letters.invitation_html(booking, NAME)
+    assert context["qr_code"] == letters.event_qr_code(booking)
+    html = unescape(letters.invitation_html(booking, NAME))
+    assert context["qr_code"] in html
+    assert "Les dates et l'adresse sur internet : http://testserver/agenda/meaux/" in html
 
 
-def test_letter_without_public_calendar_page_has_no_qr_code(booking, agenda_page):
+def test_letter_without_public_calendar_page_still_has_the_appointments_qr_code(booking, agenda_page):
     agenda_page.unpublish()
     context = letters.invitation_context(booking, NAME)
-    assert context["unit_url"] == "" and context["qr_code"] == ""
-    assert "Votre rendez-vous France services" in letters.invitation_html(booking, NAME)
+    assert context["unit_url"] == ""
+    html = letters.invitation_html(booking, NAME)
+    assert context["qr_code"] in html
+    assert "sur internet" not in html
 
 
 def test_letter_fits_on_one_a4_page(booking):
@@ -136,8 +140,11 @@ def test_the_typed_name_is_never_stored_in_database_session_cache_or_logs(client
     client.force_login(cpip)
     cache.set("agenda-test-probe", "Sonde-du-cache")
     with CaptureQueriesContext(connection) as queries:
-        response = client.post(reverse("agenda:letter", args=[booking.pk]), {"name": NAME})
+        response = client.post(
+            reverse("agenda:letter", args=[booking.pk]), {"name": NAME, "address": ADDRESS}
+        )
         assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
         # A later page of the staff area does not bring it back either (no message, no form memory).
         follow_up = client.get(reverse("agenda:booking", args=[booking.pk])).content.decode()
 
@@ -146,7 +153,7 @@ def test_the_typed_name_is_never_stored_in_database_session_cache_or_logs(client
     assert _contains(_session_values(), str(cpip.pk))
     assert _contains(_cache_values(), "Sonde-du-cache")
 
-    for part in (NAME, "Zéphyrine", "Introuvable-Témoin"):
+    for part in (NAME, "Zéphyrine", "Introuvable-Témoin", "Impasse-Témoin", "Nulle-Part"):
         assert not _contains(_database_values(), part)
         assert not _contains(_session_values(), part)
         assert not _contains(_cache_values(), part)
