@@ -306,6 +306,7 @@ LOGGING = {
         },
         "mail_admins": {
             "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
             "filters": ["require_debug_false", "no_typed_text"],
         },
     },
