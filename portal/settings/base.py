@@ -315,6 +315,9 @@ LOGGING = {
         # Replaces Django's own "django" and "django.server" loggers, whose handlers have no filter.
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # Its DEBUG lines dump a failed lookup's whole context (an error report's included):
+        # never, at any level of the others.
+        "django.template": {"level": "INFO"},
     },
 }
 DEFAULT_EXCEPTION_REPORTER = "portal.logging.PrivateExceptionReporter"
