@@ -258,6 +258,8 @@ AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_RESET_ON_SUCCESS = True
 # Axes must not keep who tried to sign in for longer than needed.
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
+# Axes's log lines name the address only, never the username typed (portal/logging.py).
+AXES_CLIENT_STR_CALLABLE = "portal.logging.signin_client_str"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -278,12 +280,51 @@ WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 
+# Nothing a person typed reaches a log or an error e-mail (portal/logging.py): every handler
+# removes query strings and the request's values; error reports show field names, no values.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "no_typed_text": {"()": "portal.logging.QueryStringFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["no_typed_text"]},
+        # runserver's request lines ("GET /recherche/?q=… HTTP/1.1" 200), query string removed.
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["no_typed_text"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "no_typed_text"],
+        },
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        # Replaces Django's own "django" and "django.server" loggers, whose handlers have no filter.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # Its DEBUG lines dump a failed lookup's whole context (an error report's included):
+        # never, at any level of the others.
+        "django.template": {"level": "INFO"},
+    },
 }
+DEFAULT_EXCEPTION_REPORTER = "portal.logging.PrivateExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.logging.PrivateExceptionReporterFilter"
+# Who receives the error e-mails: ADMINS=ops@example.fr,other@example.fr (none by default).
+ADMINS = [("", address) for address in env.list("ADMINS", default=[])]
+SERVER_EMAIL = env("SERVER_EMAIL", default="root@localhost")
 
 # ==== search (issue 6): the search backend and the query log ====
 # SQLite → the database backend (FTS5). PostgreSQL → the database backend with the
