@@ -14,6 +14,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.calendar import weekday_name
 from portal.formats import hours_ranges
@@ -198,19 +199,19 @@ class ImportReport:
     problems: list = field(default_factory=list)
 
     def summary(self):
-        text = _(
-            "%(created)s créée(s), %(updated)s mise(s) à jour, %(unchanged)s inchangée(s), "
-            "%(skipped)s ligne(s) ignorée(s)."
-        ) % {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "skipped": self.skipped,
-        }
+        counts = [
+            (self.created, ngettext("%(count)d créée", "%(count)d créées", self.created)),
+            (self.updated, ngettext("%(count)d mise à jour", "%(count)d mises à jour", self.updated)),
+            (self.unchanged, ngettext("%(count)d inchangée", "%(count)d inchangées", self.unchanged)),
+            (self.skipped, ngettext("%(count)d ligne ignorée", "%(count)d lignes ignorées", self.skipped)),
+        ]
+        text = ", ".join(words % {"count": count} for count, words in counts) + "."
         if self.other_departments:
-            text += " " + _("%(count)s ligne(s) d'autres départements laissée(s) de côté.") % {
-                "count": self.other_departments
-            }
+            text += " " + ngettext(
+                "%(count)d ligne d'un autre département laissée de côté.",
+                "%(count)d lignes d'autres départements laissées de côté.",
+                self.other_departments,
+            ) % {"count": self.other_departments}
         if self.dry_run:
             text = _("Essai à blanc, rien n'a été enregistré.") + " " + text
         return text

@@ -18,7 +18,7 @@ from django.db import transaction
 
 from wagtail.images.models import Image
 
-from home.demo import upsert_page
+from home.demo import masculine_changes, upsert_page
 from home.models import HomePage
 from servicepublic.models import OfficialSheet
 
@@ -883,17 +883,18 @@ def _pictograms(stdout):
 
 
 def _glossary():
-    changed = 0
+    """(created, updated, unchanged) words of the glossary."""
+    created = updated = 0
     for term, other_forms, definition in GLOSSARY:
         entry = GlossaryTerm.objects.filter(term=term).first()
         if entry is None:
             GlossaryTerm.objects.create(term=term, other_forms=other_forms, definition=definition)
-            changed += 1
+            created += 1
         elif (entry.other_forms, entry.definition) != (other_forms, definition):
             entry.other_forms, entry.definition = other_forms, definition
             entry.save()
-            changed += 1
-    return changed
+            updated += 1
+    return created, updated, len(GLOSSARY) - created - updated
 
 
 def _partner_hours():
@@ -954,7 +955,7 @@ def _link_official_sheet(page, number):
 def load(stdout):
     home = HomePage.objects.get()
     pictograms, new_images = _pictograms(stdout)
-    changed_terms = _glossary()
+    term_changes = _glossary()
     _partner_hours()
     partners = {partner.slug: partner for partner in Partner.objects.all()}
 
@@ -995,5 +996,5 @@ def load(stdout):
     count += 1
     stdout.write(
         f"guides: {len(TOPICS)} thèmes, {count} fiches, {len(GLOSSARY)} mots difficiles "
-        f"({changed_terms} modifiés), {new_images} pictogrammes ajoutés"
+        f"({masculine_changes(*term_changes)}), {new_images} pictogrammes ajoutés"
     )

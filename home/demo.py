@@ -53,6 +53,16 @@ def feminine_changes(created, updated, unchanged):
     return ", ".join(text % {"count": count} for count, text in parts if count)
 
 
+def masculine_changes(created, updated, unchanged):
+    """ "50 ajoutés", "1 modifié, 49 inchangés": the same for words of the glossary."""
+    parts = [
+        (created, ngettext("%(count)d ajouté", "%(count)d ajoutés", created)),
+        (updated, ngettext("%(count)d modifié", "%(count)d modifiés", updated)),
+        (unchanged, ngettext("%(count)d inchangé", "%(count)d inchangés", unchanged)),
+    ]
+    return ", ".join(text % {"count": count} for count, text in parts if count)
+
+
 HOME_INTRO = (
     "<p>France services vous aide à faire vos démarches : CAF, santé, papiers, emploi, impôts, retraite.</p>"
     "<p>Un conseiller vous reçoit <b>gratuitement</b>, près de chez vous.</p>"

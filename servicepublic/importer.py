@@ -64,16 +64,27 @@ class ImportReport:
         return bool(self.added or self.changed) and not self.dry_run
 
     def summary(self):
-        text = _(
-            "%(added)s fiche(s) ajoutée(s), %(changed)s modifiée(s), %(unchanged)s inchangée(s), "
-            "%(rejected)s fichier(s) refusé(s), %(skipped)s fichier(s) qui ne sont pas des fiches."
-        ) % {
-            "added": len(self.added),
-            "changed": len(self.changed),
-            "unchanged": self.unchanged,
-            "rejected": len(self.rejected),
-            "skipped": len(self.skipped),
-        }
+        counts = [
+            (
+                len(self.added),
+                ngettext("%(count)d fiche ajoutée", "%(count)d fiches ajoutées", len(self.added)),
+            ),
+            (len(self.changed), ngettext("%(count)d modifiée", "%(count)d modifiées", len(self.changed))),
+            (self.unchanged, ngettext("%(count)d inchangée", "%(count)d inchangées", self.unchanged)),
+            (
+                len(self.rejected),
+                ngettext("%(count)d fichier refusé", "%(count)d fichiers refusés", len(self.rejected)),
+            ),
+            (
+                len(self.skipped),
+                ngettext(
+                    "%(count)d fichier qui n'est pas une fiche",
+                    "%(count)d fichiers qui ne sont pas des fiches",
+                    len(self.skipped),
+                ),
+            ),
+        ]
+        text = ", ".join(words % {"count": count} for count, words in counts) + "."
         if self.dry_run:
             text = _("Essai à blanc, rien n'a été enregistré.") + " " + text
         return text

@@ -72,7 +72,7 @@ def test_editor_imports_the_file_and_reads_the_report(client, editor, sample_csv
     response = client.post(IMPORT_URL, {"file": upload(sample_csv), "departement": "77"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "7 créée(s), 0 mise(s) à jour, 0 inchangée(s), 2 ligne(s) ignorée(s)." in html
+    assert "7 créées, 0 mises à jour, 0 inchangées, 2 lignes ignorées." in html
     assert "Ligne 3 — France services La Poste de Rebais : colonne h_lundi" in html
     assert Structure.objects.count() == 7
 

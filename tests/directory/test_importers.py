@@ -343,8 +343,8 @@ def test_command_prints_the_summary_and_the_problems(tmp_path, sample_csv):
     call_command("import_france_services", str(path), "--departement", "77", stdout=out)
     lines = out.getvalue().splitlines()
     assert lines[0] == (
-        "7 créée(s), 0 mise(s) à jour, 0 inchangée(s), 2 ligne(s) ignorée(s). "
-        "1 ligne(s) d'autres départements laissée(s) de côté."
+        "7 créées, 0 mises à jour, 0 inchangées, 2 lignes ignorées. "
+        "1 ligne d'un autre département laissée de côté."
     )
     assert any(
         line.startswith("Ligne 3 — France services La Poste de Rebais : colonne h_lundi") for line in lines

@@ -40,6 +40,17 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     call_command("load_demo", stdout=out)
     assert snapshot() == first
     assert "0 pictogrammes ajoutés" in out.getvalue()
+    assert (
+        f"{GlossaryTerm.objects.count()} mots difficiles ({GlossaryTerm.objects.count()} inchangés)"
+        in out.getvalue()
+    )
+
+
+def test_the_demo_says_it_added_the_words_on_an_empty_database(home_page):
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    count = GlossaryTerm.objects.count()
+    assert f"{count} mots difficiles ({count} ajoutés)" in out.getvalue()
 
 
 def test_the_demo_has_topics_and_sheets_citing_service_public_where_sure(demo):

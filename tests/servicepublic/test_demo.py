@@ -32,4 +32,4 @@ def test_a_second_demo_load_imports_nothing_again(demo):
     assert sorted(OfficialSheet.objects.imported().values_list("identifier", flat=True)) == sorted(SHARED_IDS)
     out = io.StringIO()
     call_command("load_demo", stdout=out)
-    assert "servicepublic: 0 fiche(s) ajoutée(s), 0 modifiée(s), 8 inchangée(s)" in out.getvalue()
+    assert "servicepublic: 0 fiches ajoutées, 0 modifiées, 8 inchangées" in out.getvalue()

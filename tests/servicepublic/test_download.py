@@ -48,7 +48,7 @@ def one_sheet_imported(xml_dir):
 
 def test_the_zip_is_downloaded_then_imported(server, national_zip):
     report = run_import(url=f"{server}/vosdroits-latest.zip")
-    assert report.startswith("8 fiche(s) ajoutée(s)")
+    assert report.startswith("8 fiches ajoutées")
     assert OfficialSheet.objects.count() == 8
 
 
