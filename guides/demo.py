@@ -201,7 +201,7 @@ GLOSSARY = [
     (
         "FranceConnect",
         "",
-        "Un bouton pour entrer sur un site de l'État avec un compte que vous avez déjà, par exemple ameli.",
+        "Un bouton pour entrer sur un site de l'État. Il utilise un compte que vous avez déjà, comme ameli.",
     ),
     (
         "point-justice",
@@ -216,7 +216,7 @@ GLOSSARY = [
     (
         "photographe agréé",
         "",
-        "Un photographe ou une cabine photo qui envoie la photo à l'ANTS et donne un code.",
+        "Un photographe ou une cabine photo. Il envoie la photo à l'ANTS et donne un code.",
     ),
 ]
 
