@@ -23,6 +23,13 @@ from home.models import HomePage
 from servicepublic.models import OfficialSheet
 
 from .demo_sheets import sheets as more_sheets
+from .demo_sheets.blocks import attention as _attention
+from .demo_sheets.blocks import checklist as _checklist
+from .demo_sheets.blocks import contact as _contact
+from .demo_sheets.blocks import good_to_know as _good_to_know
+from .demo_sheets.blocks import paragraph as _paragraph
+from .demo_sheets.blocks import step as _step
+from .demo_sheets.blocks import steps as _steps
 from .demo_sheets.justice import EXIT_TOPIC, exit_sheet
 from .models import (
     GlossaryPage,
@@ -253,44 +260,6 @@ TOPICS = [
     ),
     ("retraite", "Préparer sa retraite", "documents", "Vérifier sa carrière et demander sa retraite."),
 ]
-
-
-# Small builders for the sheets' blocks (raw StreamField data).
-
-
-def _step(text, picto=None, alt="", url="", link_text="", phone=""):
-    return {
-        "text": text,
-        "image": picto,
-        "image_alt": alt,
-        "link_url": url,
-        "link_text": link_text,
-        "phone": phone,
-    }
-
-
-def _steps(*steps, heading="Les étapes"):
-    return {"type": "steps", "value": {"heading": heading, "steps": list(steps)}}
-
-
-def _checklist(*items, heading="Les papiers à préparer"):
-    return {"type": "checklist", "value": {"heading": heading, "items": list(items)}}
-
-
-def _attention(html):
-    return {"type": "attention", "value": {"text": html}}
-
-
-def _good_to_know(html):
-    return {"type": "good_to_know", "value": {"text": html}}
-
-
-def _paragraph(html):
-    return {"type": "paragraph", "value": html}
-
-
-def _contact(partner, text=""):
-    return {"type": "contact", "value": {"partner": partner.pk, "text": text, "show_directory_link": True}}
 
 
 def _sheets(p, i):
