@@ -20,17 +20,12 @@ from icalendar import Alarm, Calendar, Event
 from portal.formats import hour, long_date
 from portal.pdf import qr_code_data_uri, template_pdf
 
-from .ical import UID_DOMAIN
+from .ical import UID_DOMAIN, place_lines
 
 SUMMARY = "Rendez-vous France services"
 REMINDERS = (timedelta(days=-1), timedelta(hours=-2))
 # A QR code of more than this many bytes gets too dense for a credit-card-sized print.
 MAX_PAYLOAD_BYTES = 1100
-
-
-def place_lines(unit):
-    """The unit's postal address as lines, without its name ("SPIP – …")."""
-    return unit.address_lines or [f"{unit.postcode} {unit.commune}"]
 
 
 def contact_phone(booking):

@@ -33,9 +33,13 @@ def _calendar(name):
     return calendar
 
 
+def place_lines(unit):
+    """The unit's postal address as lines, without its name ("SPIP – …")."""
+    return unit.address_lines or [f"{unit.postcode} {unit.commune}"]
+
+
 def _place(unit):
-    lines = unit.address_lines or [f"{unit.postcode} {unit.commune}"]
-    return f"{unit.name}, " + ", ".join(lines)
+    return f"{unit.name}, " + ", ".join(place_lines(unit))
 
 
 def _finish(calendar, moments):

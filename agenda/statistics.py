@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.formats import month_name
 
-from .models import Booking, MonthlyBookingCount, Outcome, Session
+from .models import Booking, MonthlyBookingCount, Outcome, ProbationUnit, Session
 
 FIGURES = MonthlyBookingCount.FIGURES
 # Column titles, in the table and the CSV, in this order.
@@ -103,8 +103,6 @@ def monthly_figures(first, last, unit=None):
             row.counts[name] += getattr(count, name)
     live = booking_counts(bookings)
     if live:
-        from .models import ProbationUnit
-
         missing = {unit_id for unit_id, _month in live} - units.keys()
         units.update(ProbationUnit.objects.in_bulk(missing))
     for (unit_id, month), counts in live.items():
